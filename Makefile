@@ -1,0 +1,92 @@
+# opsplan — build, run, test, bench.
+# `make run` and `make test` first install the Debian packages they lack (src/sh/deps.sh).
+
+PKGS    := libxml-2.0 libxslt sqlite3 libcurl libcrypto
+CC      ?= cc
+WARN    := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
+HARDEN  := -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fPIE
+CFLAGS  := -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc
+LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
+LIBS    := -lfcgi $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+SRC     := $(wildcard src/*.c) $(wildcard cgi-bin/*.c)
+LIBSRC  := $(filter-out src/main.c,$(SRC))
+SCHEMA  := $(sort $(wildcard src/schema/*.sql))
+UNIT    := $(wildcard tests/unit/test_*.c)
+
+OBJ     := $(patsubst %.c,build/obj/%.o,$(LIBSRC)) build/obj/schema.o
+AOBJ    := $(patsubst %.c,build/asan/obj/%.o,$(LIBSRC)) build/asan/obj/schema.o
+
+PORT ?= 8080
+DB   ?= var/opsplan.db
+export PORT DB
+
+.PHONY: all asan test unit bench run lint install clean deps
+all: build/opsplan
+
+build/schema.c: $(SCHEMA) src/sh/embed.sh
+	@mkdir -p build
+	sh src/sh/embed.sh $(SCHEMA) > $@
+
+build/obj/schema.o: build/schema.c src/db.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(HARDEN) -c $< -o $@
+build/obj/%.o: %.c $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(HARDEN) -c $< -o $@
+build/libopsplan.a: $(OBJ)
+	ar rcs $@ $^
+build/opsplan: build/obj/src/main.o build/libopsplan.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
+
+build/asan/obj/schema.o: build/schema.c src/db.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) -c $< -o $@
+build/asan/obj/%.o: %.c $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) -c $< -o $@
+build/asan/libopsplan.a: $(AOBJ)
+	ar rcs $@ $^
+build/asan/opsplan: build/asan/obj/src/main.o build/asan/libopsplan.a
+	$(CC) $(SAN) -o $@ $^ $(LIBS)
+asan: build/asan/opsplan $(patsubst tests/unit/%.c,build/asan/unit/%,$(UNIT))
+
+build/unit/%: tests/unit/%.c tests/unit/unit.h build/libopsplan.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Itests/unit -o $@ $< build/libopsplan.a $(LIBS)
+build/asan/unit/%: tests/unit/%.c tests/unit/unit.h build/asan/libopsplan.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SAN) -Itests/unit -o $@ $< build/asan/libopsplan.a $(LIBS)
+unit: $(patsubst tests/unit/%.c,build/unit/%,$(UNIT))
+
+deps:
+	bash src/sh/deps.sh test
+
+test: deps
+	$(MAKE) all unit asan
+	bash tests/run.sh
+
+bench: deps
+	$(MAKE) all
+	bash tests/bench.sh
+
+run:
+	bash src/sh/deps.sh run
+	$(MAKE) all
+	bash src/sh/run.sh
+
+lint:
+	bash tests/lint.sh
+
+install: all
+	install -D -m 0755 build/opsplan $(DESTDIR)/usr/lib/cgi-bin/opsplan
+	install -d $(DESTDIR)/usr/share/opsplan/xslt/i18n $(DESTDIR)/usr/share/opsplan/static $(DESTDIR)/var/lib/opsplan $(DESTDIR)/etc/opsplan
+	install -m 0644 xslt/*.xsl $(DESTDIR)/usr/share/opsplan/xslt/
+	install -m 0644 xslt/i18n/*.xml $(DESTDIR)/usr/share/opsplan/xslt/i18n/
+	cp -r static/. $(DESTDIR)/usr/share/opsplan/static/
+	install -m 0644 src/sh/fastcgi_params $(DESTDIR)/etc/opsplan/fastcgi_params
+	test -e $(DESTDIR)/etc/opsplan/opsplan.conf || install -m 0640 src/sh/opsplan.conf $(DESTDIR)/etc/opsplan/opsplan.conf
+
+clean:
+	rm -rf build

@@ -1,0 +1,13 @@
+/* cli.h — the administrative subcommands. Each returns the process exit status:
+ * 0 success, 1 failure, 2 bad arguments. */
+#ifndef OPSPLAN_CLI_H
+#define OPSPLAN_CLI_H
+int cli_init(int argc, char **argv);
+int cli_migrate(int argc, char **argv);
+int cli_demo(int argc, char **argv);
+int cli_audit(int argc, char **argv);
+int cli_user(int argc, char **argv);
+int cli_backup(int argc, char **argv);
+/* demo.c: fills an initialised, empty database with the demo users and history. */
+int demo_fill(void);
+#endif

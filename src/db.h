@@ -1,0 +1,38 @@
+/* db.h — the process's SQLite connection: pragmas, migrations, cached prepared statements,
+ * transactions. One connection per process, opened after fork. */
+#ifndef OPSPLAN_DB_H
+#define OPSPLAN_DB_H
+#include <sqlite3.h>
+
+struct migration { int version; const char *name; const char *sql; };
+extern const struct migration db_migrations[];
+extern const int db_migration_count;
+
+extern sqlite3 *db;
+
+/* Opens path (create: allow creating the file), applies the connection pragmas (WAL,
+ * synchronous=FULL, foreign keys, busy timeout, defensive). 0 or -1 with a message in err. */
+int db_open(const char *path, int create, char *err, int errlen);
+void db_close(void);
+/* Schema version (user_version) and the newest one this program knows. */
+int db_version(void);
+int db_latest(void);
+/* Applies pending migrations, each in its own transaction with an audit record. */
+int db_migrate(char *err, int errlen);
+
+/* A cached statement for a static SQL text, reset and with its bindings cleared, bound from
+ * types: 's' text (const char *, NULL binds NULL), 'i' int64 (long long), 'd' int (int).
+ * The cache owns the statement; the caller steps it and need not finalize it.
+ * Returns NULL (and logs) when preparation fails. */
+sqlite3_stmt *db_q(const char *sql, const char *types, ...);
+/* Runs a statement to completion; returns SQLITE_DONE/SQLITE_OK on success, or the error code. */
+int db_run(const char *sql, const char *types, ...);
+/* The first column of the first row as an integer (dflt when no row). */
+long long db_int(const char *sql, const char *types, ...);
+
+int db_begin(void);        /* BEGIN IMMEDIATE; SQLITE_OK or SQLITE_BUSY etc. */
+int db_commit(void);
+void db_rollback(void);
+void db_query_only(int on);
+const char *db_errmsg(void);
+#endif

@@ -1,0 +1,51 @@
+/* route.h — the request context handed to handlers, the route table type, and the helpers a
+ * handler uses to finish: render (return 0), redirect, refuse, or re-show a form with errors. */
+#ifndef OPSPLAN_ROUTE_H
+#define OPSPLAN_ROUTE_H
+#include <libxml/tree.h>
+#include "audit.h"
+#include "auth.h"
+#include "http.h"
+
+struct route;
+struct ctx {
+	struct req *rq;
+	struct resp *rs;
+	const struct route *route;
+	struct user *u;
+	const char *lang;
+	const char *csrf;
+	xmlDocPtr doc;
+	xmlNodePtr page, meta, errors;
+	struct audit_who who;
+	int status;            /* status of a rendered page (200, or 400 for a form with errors) */
+	const char *sheet;     /* stylesheet override */
+	const char *err_key, *err_field;   /* set by ctx_error() */
+};
+
+typedef int (*handler_fn)(struct ctx *);
+enum { RF_CSV = 1 };       /* route flags */
+struct route {
+	const char *method, *pattern;
+	handler_fn fn;
+	const char *sheet;     /* page name: xslt/<sheet>.xsl; NULL for POST-only */
+	unsigned roles;        /* ROLE_* bits allowed */
+	unsigned flags;
+};
+
+/* Handler results besides 0 (render) and an HTTP error status (>= 400). */
+enum { H_RENDER = 0, H_DONE = 1, H_INVALID = 2, H_REDIRECT = 303 };
+
+/* Process one parsed request (identity, route, permission, CSRF, handler, render). */
+void route_dispatch(struct req *rq, struct resp *rs);
+/* Handler helpers. */
+int ctx_redirect(struct ctx *c, const char *location);          /* → H_REDIRECT */
+int ctx_error(struct ctx *c, int status, const char *key, const char *field);
+/* Records a field error for a form re-render; returns H_INVALID. */
+int ctx_invalid(struct ctx *c, const char *field, const char *key);
+/* The named capture of the route pattern ({...}), by position. */
+const char *ctx_pathv(struct ctx *c, int i);
+
+/* Route tables from cgi-bin/, each ending in {0}. */
+extern const struct route home_routes[], profile_routes[], admin_routes[], auditlog_routes[];
+#endif
