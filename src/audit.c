@@ -46,7 +46,7 @@ audit_head(char hash[65])
 {
 	sqlite3_stmt *st = db_q("SELECT id, row_hash FROM audit_log ORDER BY id DESC LIMIT 1", "");
 	long long id = 0;
-	strcpy(hash, GENESIS);
+	memcpy(hash, GENESIS, sizeof GENESIS);
 	if (st && sqlite3_step(st) == SQLITE_ROW) {
 		id = sqlite3_column_int64(st, 0);
 		snprintf(hash, 65, "%s", (const char *)sqlite3_column_text(st, 1));
@@ -95,7 +95,7 @@ audit_verify(const char *expect_head, long long *bad_id, long long *count, char 
 		return -1;
 	}
 	char prev[65], hash[65], idbuf[24];
-	strcpy(prev, GENESIS);
+	memcpy(prev, GENESIS, sizeof GENESIS);
 	long long last = 0, head_id = 0;
 	char head_hash[65] = "";
 	int found_head = expect_head == NULL, rc;
@@ -140,7 +140,7 @@ audit_verify(const char *expect_head, long long *bad_id, long long *count, char 
 			}
 			found_head = 1;
 		}
-		strcpy(prev, hash);
+		memcpy(prev, hash, 65);
 		last = id;
 		(*count)++;
 	}

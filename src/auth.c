@@ -51,7 +51,7 @@ auth_identity(char **env, char out[65], const char **why)
 		*why = "identity too long";
 		return 401;
 	}
-	strcpy(tmp, v);
+	memcpy(tmp, v, strlen(v) + 1);
 	char *login = tmp;
 	/* REALM\user and user@REALM (only for the configured realms; user@example.com stays) */
 	char *bs = strrchr(login, '\\');
@@ -69,7 +69,7 @@ auth_identity(char **env, char out[65], const char **why)
 		*why = "malformed identity";
 		return 401;
 	}
-	strcpy(out, login);
+	memcpy(out, login, strlen(login) + 1);   /* text_login_ok: at most 64 bytes */
 	return 0;
 }
 

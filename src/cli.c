@@ -282,13 +282,13 @@ cli_backup(int argc, char **argv)
 	}
 	/* the copy's audit chain must verify too */
 	char err[600], saved[sizeof cfg.db];
-	strcpy(saved, cfg.db);
+	snprintf(saved, sizeof saved, "%s", cfg.db);
 	snprintf(cfg.db, sizeof cfg.db, "%s", dest);
 	long long bad, count;
 	char msg[300];
 	int vr = db_open(cfg.db, 0, err, sizeof err) ? -1 : audit_verify(NULL, &bad, &count, msg, sizeof msg);
 	db_close();
-	strcpy(cfg.db, saved);
+	snprintf(cfg.db, sizeof cfg.db, "%s", saved);
 	if (vr) {
 		fprintf(stderr, "opsplan: backup %s: audit chain does not verify\n", dest);
 		return 1;

@@ -47,7 +47,7 @@ set_key(const struct key *k, const char *val, char *err, int errlen)
 			snprintf(err, errlen, "%s: value too long", k->name);
 			return -1;
 		}
-		strcpy(p, val);
+		memcpy(p, val, strlen(val) + 1);
 		return 0;
 	case K_INT:
 	case K_OCT:

@@ -5,7 +5,7 @@
 
 struct config {
 	char db[512];
-	char key_file[512];
+	char key_file[520];
 	char xslt_dir[512];
 	char identity_param[64];
 	char identity_realms[256];

@@ -223,7 +223,7 @@ find(const char *name)
 {
 	struct sheet key;
 	if (!name || strlen(name) >= sizeof key.name) return NULL;
-	strcpy(key.name, name);
+	snprintf(key.name, sizeof key.name, "%s", name);
 	return bsearch(&key, sheets, (size_t)nsheets, sizeof sheets[0], by_name);
 }
 

@@ -4,6 +4,7 @@
 #include "clock.h"
 #include "db.h"
 #include "text.h"
+#include <stdio.h>
 #include <string.h>
 
 int
@@ -58,7 +59,7 @@ user_roles_parse(const char *list)
 	unsigned r = 0;
 	char tmp[128];
 	if (!list || strlen(list) >= sizeof tmp) return 0;
-	strcpy(tmp, list);
+	snprintf(tmp, sizeof tmp, "%s", list);
 	char *save = NULL;
 	for (char *t = strtok_r(tmp, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
 		unsigned b = auth_role_bit(t);
