@@ -53,7 +53,8 @@ read_filter(struct ctx *c, struct filter *f)
 		if (strspn(p, "0123456789") != strlen(p) || strlen(p) > 9 || (f->page = atoll(p)) < 1)
 			return ctx_error(c, 400, "error.page", "page");
 	}
-	if (strlen(f->user) > 64 || strlen(f->entity) > 64) return ctx_error(c, 400, "error.field_too_long", "user");
+	if (strlen(f->user) > 64) return ctx_error(c, 400, "error.field_too_long", "user");
+	if (strlen(f->entity) > 64) return ctx_error(c, 400, "error.field_too_long", "entity");
 	return 0;
 }
 

@@ -53,15 +53,17 @@ auth_identity(char **env, char out[65], const char **why)
 	}
 	memcpy(tmp, v, strlen(v) + 1);
 	char *login = tmp;
-	/* REALM\user and user@REALM (only for the configured realms; user@example.com stays) */
-	char *bs = strrchr(login, '\\');
-	if (bs) login = bs + 1;
-	char *at = strrchr(login, '@');
-	if (at && cfg.identity_realms[0]) {
-		char realms[256];
+	/* REALM\user and user@REALM lose the realm only for the configured realms: PARTNER\admin
+	 * must never become admin. Anything else keeps its backslash and fails the syntax check. */
+	char *bs = strchr(login, '\\'), *at = strrchr(login, '@');
+	if ((bs || at) && cfg.identity_realms[0]) {
+		char realms[256], *save = NULL;
 		snprintf(realms, sizeof realms, "%s", cfg.identity_realms);
-		for (char *tok = strtok(realms, ", "); tok; tok = strtok(NULL, ", "))
-			if (!strcasecmp(at + 1, tok)) { *at = 0; break; }
+		for (char *tok = strtok_r(realms, ", ", &save); tok; tok = strtok_r(NULL, ", ", &save)) {
+			size_t tl = strlen(tok);
+			if (bs && (size_t)(bs - login) == tl && !strncasecmp(login, tok, tl)) { login = bs + 1; break; }
+			if (at && !strcasecmp(at + 1, tok)) { *at = 0; break; }
+		}
 	}
 	for (char *c = login; *c; c++)
 		*c = (char)tolower((unsigned char)*c);

@@ -326,11 +326,21 @@ http_content_length(const char *v, long max)
 	return n;
 }
 
+/* The idx-th value named name; uploaded files (parts with a filename) are not fields and are
+ * reached only through http_file(), so unchecked bytes never pass for form text. */
 static const char *
 find(const struct param *a, int n, const char *name, int idx)
 {
 	for (int i = 0; i < n; i++)
-		if (!strcmp(a[i].name, name) && idx-- == 0) return a[i].value;
+		if (!a[i].filename && !strcmp(a[i].name, name) && idx-- == 0) return a[i].value;
+	return NULL;
+}
+
+const struct param *
+http_file(const struct req *r, const char *name)
+{
+	for (int i = 0; i < r->nf; i++)
+		if (r->f[i].filename && !strcmp(r->f[i].name, name)) return &r->f[i];
 	return NULL;
 }
 
@@ -351,7 +361,7 @@ http_field_count(const struct req *r, const char *name)
 {
 	int c = 0;
 	for (int i = 0; i < r->nf; i++)
-		if (!strcmp(r->f[i].name, name)) c++;
+		if (!strcmp(r->f[i].name, name)) c++;   /* files count: a duplicate name is still one */
 	return c;
 }
 

@@ -45,6 +45,8 @@ const char *http_field(const struct req *r, const char *name);
 int http_field_count(const struct req *r, const char *name);
 const char *http_field_at(const struct req *r, const char *name, int i);
 const char *http_query(const struct req *r, const char *name);
+/* An uploaded file part (value/len are its raw bytes); NULL when absent. */
+const struct param *http_file(const struct req *r, const char *name);
 /* Writes status line, headers (security headers included) and body into out. head: no body. */
 void http_serialize(const struct resp *rs, int head, struct buf *out);
 const char *http_reason(int status);

@@ -101,11 +101,14 @@ build_doc(struct ctx *c, const char *name)
 		for (int i = 0; i < 6; i++)
 			if (c->u->roles & (1u << i)) xml_text(u, "role", auth_role_names[i]);
 	}
+	/* ?flash=NAME after a redirect: only names with a message, so a link cannot show raw keys */
+	static const char *const flashes[] = { "saved", "lang", "role" };
 	const char *flash = http_query(rq, "flash");
-	if (flash && strlen(flash) <= 32 && strspn(flash, "abcdefghijklmnopqrstuvwxyz_") == strlen(flash)) {
-		xmlNodePtr f = xml_el(c->meta, "flash");
-		xml_attr(f, "key", arena_printf(rq->a, "flash.%s", flash));
-	}
+	for (size_t i = 0; flash && i < sizeof flashes / sizeof *flashes; i++)
+		if (!strcmp(flash, flashes[i])) {
+			xmlNodePtr f = xml_el(c->meta, "flash");
+			xml_attr(f, "key", arena_printf(rq->a, "flash.%s", flash));
+		}
 }
 
 static int
@@ -158,16 +161,17 @@ error_page(struct ctx *c, int status, const char *key, const char *field)
 	finish_render(c, "error");
 }
 
+/* The route for method and path; when only the path matches, allow lists its methods. */
 static const struct route *
-find_route(struct req *rq, int *path_known)
+find_route(struct req *rq, struct buf *allow)
 {
 	const char *m = strcmp(rq->method, "HEAD") ? rq->method : "GET";
-	*path_known = 0;
 	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
 		for (const struct route *r = tables[t]; r->pattern; r++)
 			if (match(r->pattern, rq->path, rq)) {
-				*path_known = 1;
 				if (!strcmp(r->method, m)) return r;
+				buf_addf(allow, "%s%s%s", allow->len ? ", " : "", r->method,
+					 strcmp(r->method, "GET") ? "" : ", HEAD");
 			}
 	return NULL;
 }
@@ -185,8 +189,12 @@ origin_ok(struct req *rq)
 	const char *https = http_env(rq, "HTTPS");
 	if (!scheme || !*scheme) scheme = https && *https && strcmp(https, "off") ? "https" : "http";
 	if (!host) return 0;
-	size_t sl = strlen(scheme);
-	return !strncmp(origin, scheme, sl) && !strncmp(origin + sl, "://", 3) && !strcmp(origin + sl + 3, host);
+	size_t sl = strlen(scheme), hl = strlen(host);
+	if (strncmp(origin, scheme, sl) || strncmp(origin + sl, "://", 3) || strncmp(origin + sl + 3, host, hl))
+		return 0;
+	/* nginx passes $host, which has no port: accept the port the request came in on */
+	const char *rest = origin + sl + 3 + hl, *port = http_env(rq, "SERVER_PORT");
+	return !*rest || (rest[0] == ':' && port && !strcmp(rest + 1, port));
 }
 
 static void
@@ -274,11 +282,12 @@ route_dispatch(struct req *rq, struct resp *rs)
 		error_page(&c, rq->err_status, rq->err_key, rq->err_field);
 		goto out;
 	}
-	int known;
-	const struct route *r = find_route(rq, &known);
+	struct buf allow = {0};
+	const struct route *r = find_route(rq, &allow);
 	if (!r) {
-		if (known) buf_adds(&rs->extra, "Allow: GET, HEAD, POST\r\n");
-		error_page(&c, known ? 405 : 404, known ? "error.method" : "error.not_found", "");
+		if (allow.len) buf_addf(&rs->extra, "Allow: %s\r\n", buf_str(&allow));
+		error_page(&c, allow.len ? 405 : 404, allow.len ? "error.method" : "error.not_found", "");
+		buf_free(&allow);
 		goto out;
 	}
 	c.route = r;
@@ -286,6 +295,12 @@ route_dispatch(struct req *rq, struct resp *rs)
 		error_page(&c, 403, "error.forbidden", "");
 		goto out;
 	}
+	if (!(r->flags & RF_UPLOAD))
+		for (int i = 0; i < rq->nf; i++)
+			if (rq->f[i].filename) {   /* a file where the form has only text fields */
+				error_page(&c, 400, "error.field", rq->f[i].name);
+				goto out;
+			}
 	build_doc(&c, r->sheet ? r->sheet : "error");
 
 	int h;

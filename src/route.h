@@ -24,7 +24,7 @@ struct ctx {
 };
 
 typedef int (*handler_fn)(struct ctx *);
-enum { RF_CSV = 1 };       /* route flags */
+enum { RF_CSV = 1, RF_UPLOAD = 2 };   /* route flags: offers CSV; accepts file parts */
 struct route {
 	const char *method, *pattern;
 	handler_fn fn;

@@ -203,6 +203,14 @@ server_serve(const char *socket_path, const char *listen, int workers)
 	}
 	/* check the database and key once, then close: no connection crosses fork() */
 	if (open_runtime(0)) return 1;
+	sqlite3_stmt *jm;
+	char mode[16] = "?";
+	if (sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &jm, NULL) == SQLITE_OK && sqlite3_step(jm) == SQLITE_ROW)
+		snprintf(mode, sizeof mode, "%s", (const char *)sqlite3_column_text(jm, 0));
+	sqlite3_finalize(jm);
+	fprintf(stderr, "opsplan: database %s: schema %d, journal_mode=%s synchronous=%lld foreign_keys=%lld busy_timeout=%lld\n",
+		cfg.db, db_version(), mode, db_int("PRAGMA synchronous", ""), db_int("PRAGMA foreign_keys", ""),
+		db_int("PRAGMA busy_timeout", ""));
 	db_close();
 	if (listen && !getenv("FCGI_WEB_SERVER_ADDRS"))
 		setenv("FCGI_WEB_SERVER_ADDRS", "127.0.0.1", 1);

@@ -32,7 +32,7 @@ set -eu
 die() { printf 'nginx-conf.sh: %s\n' "$*" >&2; exit 1; }
 
 here=$(cd "$(dirname "$0")" && pwd)
-mode= port= prefix= socket= static= params= htpasswd= upstream=
+mode='' port='' prefix='' socket='' static='' params='' htpasswd='' upstream=''
 template="$here/../../nginx.conf.example"
 
 while [ $# -gt 0 ]; do
@@ -76,7 +76,7 @@ else
 fi
 
 case $port in ''|*[!0-9]*) die "--port must be a number, not '$port'" ;; esac
-[ "$port" -ge 1 ] && [ "$port" -le 65535 ] || die "--port out of range: $port"
+if [ "$port" -lt 1 ] || [ "$port" -gt 65535 ]; then die "--port out of range: $port"; fi
 if [ "$mode" = sso ]; then
     printf '%s\n' "$upstream" | grep -Eq '^[A-Za-z0-9.-]+:[0-9]{1,5}$|^\[[0-9A-Fa-f:.]+\]:[0-9]{1,5}$' \
         || die "--sso-upstream must be HOST:PORT, not '$upstream'"
@@ -104,6 +104,7 @@ params=$(abspath "$params");  checkpath --params "$params"
 [ -d "$prefix" ] || die "--prefix directory does not exist: $prefix"
 [ -d "$static" ] || die "--static directory does not exist: $static"
 [ -r "$params" ] || die "--params file not readable: $params"
+# shellcheck disable=SC2016
 if grep -Eq 'REMOTE_USER|\$remote_user' "$params"; then
     die "--params file $params must not set REMOTE_USER or use \$remote_user"
 fi
@@ -115,7 +116,9 @@ fi
 for block in http-level redirect-80 listen sso sso-endpoint sso-login identity; do
     n=$(grep -Ec "^[[:space:]]*# BEGIN $block\$" "$template" || true)
     m=$(grep -Ec "^[[:space:]]*# END $block\$" "$template" || true)
-    [ "$n" = 1 ] && [ "$m" = 1 ] || die "template $template: marker '# BEGIN/END $block' missing or repeated"
+    if [ "$n" != 1 ] || [ "$m" != 1 ]; then
+        die "template $template: marker '# BEGIN/END $block' missing or repeated"
+    fi
 done
 
 if [ "$(id -u)" = 0 ]; then user_line='user root;'; else user_line='# (not root: no user directive)'; fi
@@ -189,6 +192,7 @@ site=$(
 )
 
 # Sanity checks on the result: the identity comes from exactly one place.
+# shellcheck disable=SC2016
 if [ "$mode" = basic ]; then
     case $site in *'$sso_user'*|*'auth_request /'*) die "render failed: SSO parts left in basic mode" ;; esac
 else

@@ -23,7 +23,7 @@ say() { printf 'run.sh: %s\n' "$*" >&2; }
 die() { say "$*"; exit 1; }
 
 case $PORT in ''|*[!0-9]*) die "PORT must be a number, not '$PORT'" ;; esac
-[ "$PORT" -ge 1 ] && [ "$PORT" -le 65535 ] || die "PORT out of range: $PORT"
+if [ "$PORT" -lt 1 ] || [ "$PORT" -gt 65535 ]; then die "PORT out of range: $PORT"; fi
 [ -x build/opsplan ] || die "build/opsplan not found: run 'make' first (or 'make run')"
 command -v nginx >/dev/null 2>&1 || PATH=$PATH:/usr/sbin:/sbin
 command -v nginx >/dev/null 2>&1 || die "nginx not found: run 'bash src/sh/deps.sh run' as root"
@@ -65,7 +65,7 @@ bash src/sh/nginx-conf.sh --mode basic --port "$PORT" --prefix "$ngx" --socket "
 mv "$ngx/nginx.conf.new" "$ngx/nginx.conf"
 nginx -q -t -p "$ngx" -c "$ngx/nginx.conf" || die "nginx rejected $ngx/nginx.conf"
 
-app_pid= ngx_pid=
+app_pid='' ngx_pid=''
 stopping=
 
 stop_all() {

@@ -30,8 +30,7 @@ identity_rules(void)
 	CHECK(ident(upper, out) == 0);
 	CHECK_STR(out, "zhang.wei");
 	char *domain[] = { "REMOTE_USER=CORP\\li.na", NULL };
-	CHECK(ident(domain, out) == 0);
-	CHECK_STR(out, "li.na");
+	CHECK(ident(domain, out) == 401);          /* no realm configured: never strip one */
 	char *space[] = { "REMOTE_USER=al ice", NULL };
 	CHECK(ident(space, out) == 401);
 	char *crlf[] = { "REMOTE_USER=a\r\nb", NULL };
@@ -49,10 +48,18 @@ static void
 identity_realms(void)
 {
 	char out[65];
-	strcpy(cfg.identity_realms, "CORP.EXAMPLE.COM");
+	snprintf(cfg.identity_realms, sizeof cfg.identity_realms, "CORP.EXAMPLE.COM, CORP");
 	char *realm[] = { "REMOTE_USER=li.na@CORP.EXAMPLE.COM", NULL };
 	CHECK(ident(realm, out) == 0);
 	CHECK_STR(out, "li.na");
+	char *domain[] = { "REMOTE_USER=corp\\Wang.Fang", NULL };
+	CHECK(ident(domain, out) == 0);
+	CHECK_STR(out, "wang.fang");
+	char *foreign[] = { "REMOTE_USER=PARTNER\\admin", NULL };
+	CHECK(ident(foreign, out) == 401);
+	char *foreign_at[] = { "REMOTE_USER=admin@PARTNER", NULL };
+	CHECK(ident(foreign_at, out) == 0);         /* an e-mail-like login, not a realm */
+	CHECK_STR(out, "admin@partner");
 	char *mail[] = { "REMOTE_USER=li.na@example.com", NULL };
 	CHECK(ident(mail, out) == 0);
 	CHECK_STR(out, "li.na@example.com");
