@@ -33,6 +33,7 @@ static const struct key {
 #undef S
 	{ "socket_mode", K_OCT, offsetof(struct config, socket_mode), 0, "0660" },
 	{ "workers", K_INT, offsetof(struct config, workers), 0, "0" },
+	{ "render_cache", K_INT, offsetof(struct config, render_cache), 0, "64" },
 	{ "max_body", K_INT, offsetof(struct config, max_body), 0, "1048576" },
 };
 

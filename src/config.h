@@ -17,6 +17,7 @@ struct config {
 	char public_origin[256];
 	int socket_mode;
 	int workers;
+	int render_cache;            /* rendered pages kept per worker; 0 = off */
 	long max_body;
 };
 extern struct config cfg;

@@ -13,6 +13,7 @@ sqlite3 *db;
 #define CACHE 128
 static struct { const char *sql; sqlite3_stmt *st; } cache[CACHE];
 static int ncache;
+static int read_only;     /* inside db_read_begin() .. db_read_end() */
 
 static int
 pragma_int(const char *sql)
@@ -140,6 +141,10 @@ vbind(const char *sql, const char *types, va_list ap)
 {
 	sqlite3_stmt *st = cached(sql);
 	if (!st) return NULL;
+	if (read_only && !sqlite3_stmt_readonly(st) && strcmp(sql, "COMMIT")) {
+		fprintf(stderr, "opsplan: refused a write during a read-only request: %s\n", sql);
+		return NULL;
+	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	for (int i = 0; types && types[i]; i++) {
@@ -217,10 +222,27 @@ db_rollback(void)
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-void
-db_query_only(int on)
+int
+db_read_begin(void)
 {
-	sqlite3_exec(db, on ? "PRAGMA query_only=1" : "PRAGMA query_only=0", NULL, NULL, NULL);
+	/* read-only snapshot: every query of a GET sees one consistent state, and db_q() refuses
+	 * any statement that would write (PRAGMA query_only would expire every cached statement) */
+	if (db_run("BEGIN DEFERRED", "") != SQLITE_DONE) return SQLITE_ERROR;
+	read_only = 1;
+	return SQLITE_OK;
+}
+
+void
+db_read_end(void)
+{
+	read_only = 0;
+	if (!sqlite3_get_autocommit(db)) db_run("COMMIT", "");
+}
+
+long long
+db_head(void)
+{
+	return db_int("SELECT max(id) FROM audit_log", "");
 }
 
 const char *

@@ -33,6 +33,11 @@ long long db_int(const char *sql, const char *types, ...);
 int db_begin(void);        /* BEGIN IMMEDIATE; SQLITE_OK or SQLITE_BUSY etc. */
 int db_commit(void);
 void db_rollback(void);
-void db_query_only(int on);
+/* A read-only snapshot for a GET: BEGIN DEFERRED, and until db_read_end() db_q() refuses any
+ * statement that writes. */
+int db_read_begin(void);
+void db_read_end(void);
+/* The audit chain head id: the version of all data (every write appends to the chain). */
+long long db_head(void);
 const char *db_errmsg(void);
 #endif

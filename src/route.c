@@ -2,6 +2,7 @@
  * passes in one place: identity, route and method, role, Origin/Fetch-Metadata and CSRF for
  * POST, duplicate submission, the write transaction, rendering and error pages. */
 #include "route.h"
+#include "cache.h"
 #include "clock.h"
 #include "config.h"
 #include "db.h"
@@ -88,8 +89,7 @@ build_doc(struct ctx *c, const char *name)
 	clock_iso(clock_now(), now);
 	xml_attr(c->meta, "now", now);
 	if (c->u) {
-		char hash[65];
-		xml_attr_ll(c->meta, "version", db ? audit_head(hash) : 0);
+		xml_attr_ll(c->meta, "version", c->version ? c->version : db ? db_head() : 0);
 		xml_attr(c->meta, "csrf", c->csrf);
 		xmlNodePtr u = xml_el(c->meta, "user");
 		xml_attr_ll(u, "id", c->u->id);
@@ -250,6 +250,13 @@ saved_page(struct ctx *c, const char *location)
 	finish_render(c, "saved");
 }
 
+/* The render-cache key: the data version in front of the request's part. */
+static const char *
+cache_key_at(struct ctx *c, const char *key, long long version)
+{
+	return arena_printf(c->rq->a, "%lld\x1f%s", version, key);
+}
+
 void
 route_dispatch(struct req *rq, struct resp *rs)
 {
@@ -259,12 +266,25 @@ route_dispatch(struct req *rq, struct resp *rs)
 	if (!c.lang) c.lang = cfg.default_lang;
 
 	char login[65];
-	const char *why = NULL, *key = NULL;
+	const char *why = NULL, *key = NULL, *cache_key = NULL;
 	int st = auth_identity(rq->env, login, &why);
 	if (st) {
 		fprintf(stderr, "opsplan: [%s] %s: %s from %s\n", rq->request_id, st == 500 ? "security" : "auth", why, rq->client);
 		error_page(&c, st, st == 500 ? "error.identity_dup" : "error.identity", "");
 		goto out;
+	}
+	if (cfg.render_cache && !rq->err_status && (!strcmp(rq->method, "GET") || !strcmp(rq->method, "HEAD"))) {
+		/* a page already rendered for this data version, user, language and URL this minute */
+		cache_key = arena_printf(rq->a, "%s\x1f%s\x1f%s?%s\x1f%lld", login, accept ? accept : "",
+					 rq->path, rq->query, (long long)(clock_now() / 60));
+		const char *ctype;
+		const struct buf *hit = cache_get(cache_key_at(&c, cache_key, db_head()), &ctype);
+		if (hit) {
+			rs->status = 200;
+			rs->ctype = ctype;
+			buf_add(&rs->body, hit->p ? hit->p : "", hit->len);
+			goto out;
+		}
 	}
 	st = load_user(&c, login, &key);
 	if (st) {
@@ -301,14 +321,18 @@ route_dispatch(struct req *rq, struct resp *rs)
 				error_page(&c, 400, "error.field", rq->f[i].name);
 				goto out;
 			}
-	build_doc(&c, r->sheet ? r->sheet : "error");
-
 	int h;
 	if (strcmp(r->method, "POST")) {
-		db_query_only(1);
+		if (db_read_begin() != SQLITE_OK) {
+			error_page(&c, 503, "error.busy", "");
+			goto out;
+		}
+		c.version = db_head();
+		build_doc(&c, r->sheet);
 		h = r->fn(&c);
-		db_query_only(0);
+		db_read_end();
 	} else {
+		build_doc(&c, r->sheet ? r->sheet : "error");
 		const char *nonce = NULL;
 		if (!origin_ok(rq)) {
 			fprintf(stderr, "opsplan: [%s] csrf: cross-site POST refused for %s\n", rq->request_id, login);
@@ -364,6 +388,8 @@ route_dispatch(struct req *rq, struct resp *rs)
 	case H_RENDER:
 	case H_INVALID:
 		finish_render(&c, c.sheet ? c.sheet : r->sheet);
+		if (h == H_RENDER && rs->status == 200 && cache_key)
+			cache_put(cache_key_at(&c, cache_key, c.version), rs->ctype, rs->body.p ? rs->body.p : "", rs->body.len);
 		break;
 	default:
 		error_page(&c, h, c.err_key, c.err_field);

@@ -21,6 +21,7 @@ struct ctx {
 	int status;            /* status of a rendered page (200, or 400 for a form with errors) */
 	const char *sheet;     /* stylesheet override */
 	const char *err_key, *err_field;   /* set by ctx_error() */
+	long long version;     /* audit chain head the page was built from (0: unknown) */
 };
 
 typedef int (*handler_fn)(struct ctx *);

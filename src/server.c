@@ -4,6 +4,7 @@
  * accept, so workers install their own handler and accept with FCGI_FAIL_ACCEPT_ON_INTR. */
 #include "server.h"
 #include "auth.h"
+#include "cache.h"
 #include "config.h"
 #include "db.h"
 #include "http.h"
@@ -142,6 +143,7 @@ worker(int fd)
 	sigemptyset(&none);
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (open_runtime(0)) _exit(3);
+	cache_init(cfg.render_cache, 4u << 20);
 	FCGX_Request req;
 	FCGX_InitRequest(&req, fd, FCGI_FAIL_ACCEPT_ON_INTR);
 	struct buf body = {0}, out = {0};

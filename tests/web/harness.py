@@ -261,7 +261,7 @@ class _SSOServer(http.server.ThreadingHTTPServer):
 # ---------------------------------------------------------------------------------------------
 
 class Stack:
-    def __init__(self, mode='basic', workers=2, env=None, keep=False):
+    def __init__(self, mode='basic', workers=2, env=None, keep=False, static_dir=None):
         if mode not in ('basic', 'sso'):
             raise ValueError(mode)
         self.mode = mode
@@ -279,6 +279,7 @@ class Stack:
         self.port = None
         self.sso_port = None
         self.stop_report = {}
+        self.static_dir = static_dir or os.path.join(REPO, 'static')
         self.responses = []     # every answer through nginx: (method, path, status, headers, body)
 
     # --- lifecycle ---------------------------------------------------------------------------
@@ -355,7 +356,7 @@ class Stack:
         os.chmod(self.htpasswd, 0o640)
         cmd = ['bash', os.path.join(REPO, 'src', 'sh', 'nginx-conf.sh'), '--mode', self.mode,
                '--port', str(self.port), '--prefix', self.prefix, '--socket', self.sock,
-               '--static', os.path.join(REPO, 'static'),
+               '--static', self.static_dir,
                '--params', os.path.join(REPO, 'src', 'sh', 'fastcgi_params')]
         if self.mode == 'basic':
             cmd += ['--htpasswd', self.htpasswd]

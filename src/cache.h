@@ -1,0 +1,16 @@
+/* cache.h — a worker's recently rendered pages (DESIGN §7). Every write appends to the audit
+ * chain, so the chain head is a version number of all data: a page rendered for (head, login,
+ * Accept-Language, URL, minute) is the same page until one of them changes. Entries are
+ * complete responses; the browser still gets no-store. */
+#ifndef OPSPLAN_CACHE_H
+#define OPSPLAN_CACHE_H
+#include "mem.h"
+
+/* Sets the number of entries (0 turns the cache off) and the byte budget. */
+void cache_init(int entries, size_t max_bytes);
+/* The cached body and content type for key, or NULL. Valid until the next cache_put. */
+const struct buf *cache_get(const char *key, const char **ctype);
+/* Stores a copy of a rendered body under key (ctype must be a static string), evicting the
+ * least recently used entries to stay within the budget. */
+void cache_put(const char *key, const char *ctype, const char *body, size_t len);
+#endif

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# make bench: figures, never pass/fail. See tests/bench.py.
+set -eu
+cd "$(dirname "$0")/.."
+exec python3 tests/bench.py "$@"
