@@ -4,19 +4,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct entry { char *key; const char *ctype; struct buf resp; unsigned long long used; };
+struct entry { char *key, *rid, *csrf; const char *ctype; struct buf resp; unsigned long long used; };
 static struct entry *tab;
 static int size;
 static size_t budget, bytes;
 static unsigned long long tick;
 
+static void
+drop(struct entry *e)
+{
+	bytes -= e->resp.len;
+	free(e->key);
+	free(e->rid);
+	free(e->csrf);
+	e->key = e->rid = e->csrf = NULL;
+	buf_free(&e->resp);
+}
+
 void
 cache_init(int entries, size_t max_bytes)
 {
-	for (int i = 0; i < size; i++) {
-		free(tab[i].key);
-		buf_free(&tab[i].resp);
-	}
+	for (int i = 0; i < size; i++)
+		if (tab[i].key) drop(&tab[i]);
 	free(tab);
 	tab = entries > 0 ? calloc((size_t)entries, sizeof *tab) : NULL;
 	size = tab ? entries : 0;
@@ -24,29 +33,22 @@ cache_init(int entries, size_t max_bytes)
 	bytes = 0;
 }
 
-const struct buf *
-cache_get(const char *key, const char **ctype)
+int
+cache_get(const char *key, struct cache_page *out)
 {
 	for (int i = 0; i < size; i++)
 		if (tab[i].key && !strcmp(tab[i].key, key)) {
 			tab[i].used = ++tick;
-			*ctype = tab[i].ctype;
-			return &tab[i].resp;
+			*out = (struct cache_page){ tab[i].ctype, &tab[i].resp, tab[i].rid, tab[i].csrf };
+			return 1;
 		}
-	return NULL;
+	return 0;
 }
 
-static void
-drop(struct entry *e)
-{
-	bytes -= e->resp.len;
-	free(e->key);
-	e->key = NULL;
-	buf_free(&e->resp);
-}
 
 void
-cache_put(const char *key, const char *ctype, const char *body, size_t len)
+cache_put(const char *key, const char *ctype, const char *body, size_t len, const char *rid,
+	  const char *csrf)
 {
 	if (!size || len > budget / 4) return;
 	struct entry *slot = NULL;
@@ -68,9 +70,26 @@ cache_put(const char *key, const char *ctype, const char *body, size_t len)
 		drop(old);
 	}
 	slot->key = strdup(key);
-	if (!slot->key) return;
+	slot->rid = strdup(rid);
+	slot->csrf = strdup(csrf);
+	if (!slot->key || !slot->rid || !slot->csrf) {
+		free(slot->key);
+		free(slot->rid);
+		free(slot->csrf);
+		slot->key = slot->rid = slot->csrf = NULL;
+		return;
+	}
 	slot->ctype = ctype;
 	buf_add(&slot->resp, body, len);
 	slot->used = ++tick;
 	bytes += len;
+}
+
+void
+cache_replace(struct buf *b, const char *from, const char *to)
+{
+	size_t n = strlen(from);
+	if (!n || n != strlen(to) || !b->p) return;
+	for (char *p = b->p; (p = memmem(p, b->len - (size_t)(p - b->p), from, n)); p += n)
+		memcpy(p, to, n);
 }

@@ -277,12 +277,16 @@ route_dispatch(struct req *rq, struct resp *rs)
 		/* a page already rendered for this data version, user, language and URL this minute */
 		cache_key = arena_printf(rq->a, "%s\x1f%s\x1f%s?%s\x1f%lld", login, accept ? accept : "",
 					 rq->path, rq->query, (long long)(clock_now() / 60));
-		const char *ctype;
-		const struct buf *hit = cache_get(cache_key_at(&c, cache_key, db_head()), &ctype);
-		if (hit) {
+		struct cache_page hit;
+		if (cache_get(cache_key_at(&c, cache_key, db_head()), &hit)) {
+			/* the page with this request's own id and a fresh CSRF token (fresh nonce) */
+			char token[128];
+			auth_csrf_make(login, clock_now(), token);
 			rs->status = 200;
-			rs->ctype = ctype;
-			buf_add(&rs->body, hit->p ? hit->p : "", hit->len);
+			rs->ctype = hit.ctype;
+			buf_add(&rs->body, hit.body->p ? hit.body->p : "", hit.body->len);
+			cache_replace(&rs->body, hit.rid, rq->request_id);
+			cache_replace(&rs->body, hit.csrf, token);
 			goto out;
 		}
 	}
@@ -389,7 +393,8 @@ route_dispatch(struct req *rq, struct resp *rs)
 	case H_INVALID:
 		finish_render(&c, c.sheet ? c.sheet : r->sheet);
 		if (h == H_RENDER && rs->status == 200 && cache_key)
-			cache_put(cache_key_at(&c, cache_key, c.version), rs->ctype, rs->body.p ? rs->body.p : "", rs->body.len);
+			cache_put(cache_key_at(&c, cache_key, c.version), rs->ctype, rs->body.p ? rs->body.p : "",
+				  rs->body.len, rq->request_id, c.csrf);
 		break;
 	default:
 		error_page(&c, h, c.err_key, c.err_field);

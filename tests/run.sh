@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every suite — lint, unit (C), web (real nginx + program), browser (headless Chromium) —
-# then unit and web again on the AddressSanitizer/UBSan build. Each suite prints "ok NAME" or
+# then all of them again on the AddressSanitizer/UBSan build. Each suite prints "ok NAME" or
 # "FAIL NAME" lines; the last line here is "N passed, N failed".
 set -u
 cd "$(dirname "$0")/.."
@@ -51,6 +51,7 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$log/asan
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$log/ubsan
 suite asan-unit unit_all build/asan/unit
 OPSPLAN_BIN=$root/build/asan/opsplan suite asan-web python3 tests/web/test_web.py
+OPSPLAN_BIN=$root/build/asan/opsplan suite asan-browser python3 tests/browser/test_browser.py
 if ls "$log"/asan.* "$log"/ubsan.* >/dev/null 2>&1; then
 	echo "FAIL sanitizer reports:"
 	head -60 "$log"/asan.* "$log"/ubsan.* 2>/dev/null

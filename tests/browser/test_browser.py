@@ -684,6 +684,10 @@ def main():
                     os.killpg(p.pid, signal.SIGKILL)    # the harness starts both in new sessions
                 except OSError:
                     pass
+        if not keep:
+            for d in (c.s.tmp, os.path.join(c.tmp, 'profile'), os.path.join(c.tmp, 'home')):
+                if d:
+                    shutil.rmtree(d, ignore_errors=True)
         os._exit(1)
 
     hard = threading.Timer(HARD_LIMIT, emergency)

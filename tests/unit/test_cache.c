@@ -5,72 +5,86 @@
 static void
 hit_and_miss(void)
 {
-	const char *ct = NULL;
+	struct cache_page pg;
 	cache_init(4, 1 << 20);
-	CHECK(cache_get("a", &ct) == NULL);
-	cache_put("a", "text/html", "<p>a</p>", 8);
-	const struct buf *b = cache_get("a", &ct);
-	CHECK(b && b->len == 8 && !memcmp(b->p, "<p>a</p>", 8));
-	CHECK_STR(ct, "text/html");
-	cache_put("a", "text/plain", "A2", 2);             /* same key: replaced */
-	b = cache_get("a", &ct);
-	CHECK(b && b->len == 2 && !strcmp(ct, "text/plain"));
+	CHECK(!cache_get("a", &pg));
+	cache_put("a", "text/html", "<p>a</p>", 8, "rid1", "tok1");
+	CHECK(cache_get("a", &pg) && pg.body->len == 8 && !memcmp(pg.body->p, "<p>a</p>", 8));
+	CHECK_STR(pg.ctype, "text/html");
+	CHECK_STR(pg.rid, "rid1");
+	CHECK_STR(pg.csrf, "tok1");
+	cache_put("a", "text/plain", "A2", 2, "rid2", "tok2");   /* same key: replaced */
+	CHECK(cache_get("a", &pg) && pg.body->len == 2 && !strcmp(pg.ctype, "text/plain"));
 	cache_init(0, 0);
+}
+
+static void
+per_request_strings(void)
+{
+	struct buf b = {0};
+	buf_adds(&b, "<i>0123456789abcdef</i><input value=\"111.aaaa\"><b>0123456789abcdef</b>");
+	cache_replace(&b, "0123456789abcdef", "fedcba9876543210");
+	cache_replace(&b, "111.aaaa", "222.bbbb");
+	CHECK_STR(buf_str(&b), "<i>fedcba9876543210</i><input value=\"222.bbbb\"><b>fedcba9876543210</b>");
+	cache_replace(&b, "222.bbbb", "short");        /* lengths differ: left alone */
+	CHECK(strstr(buf_str(&b), "222.bbbb"));
+	buf_free(&b);
 }
 
 static void
 lru_eviction(void)
 {
-	const char *ct;
+	struct cache_page pg;
 	cache_init(3, 1 << 20);
-	cache_put("1", "t", "x", 1);
-	cache_put("2", "t", "x", 1);
-	cache_put("3", "t", "x", 1);
-	CHECK(cache_get("1", &ct));                         /* 1 is now the most recent */
-	cache_put("4", "t", "x", 1);                        /* evicts 2 */
-	CHECK(cache_get("1", &ct) && cache_get("3", &ct) && cache_get("4", &ct));
-	CHECK(cache_get("2", &ct) == NULL);
+	cache_put("1", "t", "x", 1, "r", "c");
+	cache_put("2", "t", "x", 1, "r", "c");
+	cache_put("3", "t", "x", 1, "r", "c");
+	CHECK(cache_get("1", &pg));                         /* 1 is now the most recent */
+	cache_put("4", "t", "x", 1, "r", "c");                        /* evicts 2 */
+	CHECK(cache_get("1", &pg) && cache_get("3", &pg) && cache_get("4", &pg));
+	CHECK(!cache_get("2", &pg));
 	cache_init(0, 0);
 }
 
 static void
 byte_budget(void)
 {
-	const char *ct;
+	struct cache_page pg;
 	char big[300];
 	memset(big, 'x', sizeof big);
 	cache_init(8, 1000);
-	cache_put("too-big", "t", big, sizeof big);         /* over a quarter of the budget: not kept */
-	CHECK(cache_get("too-big", &ct) == NULL);
+	cache_put("too-big", "t", big, sizeof big, "r", "c");         /* over a quarter of the budget: not kept */
+	CHECK(!cache_get("too-big", &pg));
 	for (int i = 0; i < 8; i++) {
-		char k[8];
+		char k[16];
 		snprintf(k, sizeof k, "k%d", i);
-		cache_put(k, "t", big, 240);
+		cache_put(k, "t", big, 240, "r", "c");
 	}
 	int kept = 0;
 	for (int i = 0; i < 8; i++) {
-		char k[8];
+		char k[16];
 		snprintf(k, sizeof k, "k%d", i);
-		kept += cache_get(k, &ct) != NULL;
+		kept += cache_get(k, &pg);
 	}
 	CHECK(kept == 4);                                   /* 4 x 240 <= 1000 < 5 x 240 */
-	CHECK(cache_get("k7", &ct) != NULL);
+	CHECK(cache_get("k7", &pg));
 	cache_init(0, 0);
 }
 
 static void
 disabled(void)
 {
-	const char *ct;
+	struct cache_page pg;
 	cache_init(0, 1 << 20);
-	cache_put("a", "t", "x", 1);
-	CHECK(cache_get("a", &ct) == NULL);
+	cache_put("a", "t", "x", 1, "r", "c");
+	CHECK(!cache_get("a", &pg));
 }
 
 int
 main(void)
 {
 	RUN(hit_and_miss);
+	RUN(per_request_strings);
 	RUN(lru_eviction);
 	RUN(byte_budget);
 	RUN(disabled);

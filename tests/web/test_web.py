@@ -180,6 +180,28 @@ def t_home_zh(s):
     expect((hget(h, 'Content-Type') or '').startswith('text/html'), 'Content-Type %r' % hget(h, 'Content-Type'))
 
 
+def t_render_cache_fresh_per_request(s):
+    """Repeated GETs may come from a worker's render cache, but each answer has its own request
+    id and CSRF token, and a write is visible on the next request."""
+    ids, tokens = set(), set()
+    for _ in range(6):
+        st, h, b = s.request('GET', '/profile', user='wang.fang')
+        expect(st == 200, 'status %d' % st)
+        p = parse_html(b)
+        m = re.search(rb'[0-9a-f]{16}', b.split(b'request-id', 1)[-1]) if b'request-id' in b else None
+        expect(m, 'no request id on the page')
+        ids.add(m.group(0))
+        tokens.add(form_token(b))
+    expect(len(ids) == 6, 'request ids repeat across requests: %d distinct of 6' % len(ids))
+    expect(len(tokens) == 6, 'CSRF tokens repeat across requests: %d distinct of 6' % len(tokens))
+    token = s.csrf('wang.fang')
+    st, h, b = s.post_form('/profile', 'wang.fang', {'csrf_token': token, 'display_name': 'Wang Fang cache check',
+                                                    'email': '', 'phone': '', 'lang': ''})
+    expect(st == 303, 'POST /profile: %d' % st)
+    st, h, b = s.request('GET', '/profile', user='wang.fang')
+    expect('Wang Fang cache check' in b.decode(), 'the saved name is not on the next page (stale cache)')
+
+
 def t_home_en(s):
     st, h, b = s.request('GET', '/', user='zhang.wei', headers={'Accept-Language': 'en'})
     expect(st == 200, 'status %d' % st)
@@ -1358,6 +1380,7 @@ def run_basic():
         print('# basic stack up in %.1f s: nginx on %s, files in %s' % (time.time() - t0, s.origin, s.tmp), flush=True)
         check('basic.home_zh', t_home_zh, s)
         check('basic.home_en', t_home_en, s)
+        check('basic.render_cache_fresh_per_request', t_render_cache_fresh_per_request, s)
         check('basic.home_xml', t_home_xml, s)
         check('basic.static_css', t_static_css, s)
         check('basic.get_changes_nothing', t_get_changes_nothing, s)
