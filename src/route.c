@@ -14,7 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const struct route *const tables[] = { home_routes, profile_routes, admin_routes, auditlog_routes };
+static const struct route *const tables[] = { home_routes, profile_routes, admin_routes, auditlog_routes,
+					       errors_routes };
 
 /* Matches "/a/{x}/b" against a path, capturing {x} segments into rq->pathv. */
 static int

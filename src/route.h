@@ -48,5 +48,5 @@ int ctx_invalid(struct ctx *c, const char *field, const char *key);
 const char *ctx_pathv(struct ctx *c, int i);
 
 /* Route tables from cgi-bin/, each ending in {0}. */
-extern const struct route home_routes[], profile_routes[], admin_routes[], auditlog_routes[];
+extern const struct route home_routes[], profile_routes[], admin_routes[], auditlog_routes[], errors_routes[];
 #endif

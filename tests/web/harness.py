@@ -523,15 +523,16 @@ class Stack:
         """Sends raw bytes to nginx (request line + headers + body, written as given, errors while
         sending ignored: nginx may answer and close early) and returns (status, headers, body)."""
         s = socket.create_connection(('127.0.0.1', self.port), timeout=timeout)
-        try:
+
+        def send():     # like a browser: keep reading while the body is still going out
             try:
                 s.sendall(data)
-            except (BrokenPipeError, ConnectionResetError):
-                pass
-            try:
                 s.shutdown(socket.SHUT_WR)
             except OSError:
                 pass
+        sender = threading.Thread(target=send, daemon=True)
+        try:
+            sender.start()
             out = b''
             while True:
                 try:
@@ -542,6 +543,7 @@ class Stack:
                     break
                 out += chunk
         finally:
+            sender.join(timeout)
             s.close()
         head, _, body = out.partition(b'\r\n\r\n')
         lines = head.decode('latin-1').split('\r\n')
