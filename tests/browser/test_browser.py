@@ -49,7 +49,7 @@ sys.dont_write_bytecode = True       # no __pycache__ in the checkout
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'web'))
 import harness  # noqa: E402
-from harness import Stack, HarnessError, REPO, free_port  # noqa: E402
+from harness import Stack, HarnessError, REPO, free_port, msg  # noqa: E402
 
 USER = 'zhang.wei'
 SOFT_LIMIT = 40      # s: SIGALRM ends the scenario, the cleanup still runs
@@ -99,19 +99,6 @@ def check(name, fn, *args):
     RESULTS.append((name, True))
     print('ok %s%s' % (name, ' (%.2fs)' % (time.time() - t0) if VERBOSE else ''), flush=True)
     return True
-
-
-def load_catalog(lang):
-    root = ET.parse(os.path.join(REPO, 'xslt', 'i18n', lang + '.xml')).getroot()
-    return {m.get('key'): (m.text or '') for m in root.iter('msg')}
-
-
-CAT = {'zh-CN': load_catalog('zh-CN'), 'en': load_catalog('en')}
-
-
-def msg(lang, key):
-    """The catalog text up to its first {n} placeholder."""
-    return re.split(r'\{[123]\}', CAT[lang][key])[0].strip()
 
 
 # ---------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ import base64
 import http.client
 import http.server
 import os
+import re
 import shutil
 import signal
 import socket
@@ -43,6 +44,19 @@ REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), 
 DEMO_USERS = ('admin', 'zhang.wei', 'li.na', 'wang.fang', 'chen.jie', 'auditor')
 DEMO_PASSWORD = 'demo'
 SSO_COOKIE = '_oauth2_proxy'
+
+
+def load_catalog(lang):
+    root = ET.parse(os.path.join(REPO, 'xslt', 'i18n', lang + '.xml')).getroot()
+    return {m.get('key'): (m.text or '') for m in root.iter('msg')}
+
+
+CAT = {'zh-CN': load_catalog('zh-CN'), 'en': load_catalog('en')}
+
+
+def msg(lang, key):
+    """The catalog text up to its first {n} placeholder (what a page must contain)."""
+    return re.split(r'\{[123]\}', CAT[lang][key])[0].strip()
 
 
 class HarnessError(Exception):

@@ -28,7 +28,7 @@ import xml.etree.ElementTree as ET
 sys.dont_write_bytecode = True       # no __pycache__ in the checkout
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, form_token, snapshot_diff, base_fcgi_params, REPO  # noqa: E402
+from harness import Stack, parse_html, form_token, snapshot_diff, base_fcgi_params, REPO, msg  # noqa: E402
 
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
 HEX16 = re.compile(r'(?<![0-9a-f])[0-9a-f]{16}(?![0-9a-f])')
@@ -73,19 +73,6 @@ def check(name, fn, *args):
 
 # ---------------------------------------------------------------------------------------------
 # helpers
-
-def load_catalog(lang):
-    root = ET.parse(os.path.join(REPO, 'xslt', 'i18n', lang + '.xml')).getroot()
-    return {m.get('key'): (m.text or '') for m in root.iter('msg')}
-
-
-CAT = {'zh-CN': load_catalog('zh-CN'), 'en': load_catalog('en')}
-
-
-def msg(lang, key):
-    """The catalog text up to its first {n} placeholder (what a page must contain)."""
-    return re.split(r'\{[123]\}', CAT[lang][key])[0].strip()
-
 
 def hget(headers, name):
     vals = [v for k, v in headers if k.lower() == name.lower()]
@@ -661,7 +648,7 @@ def t_audit_csv(s):
     rows = list(csv.reader(io.StringIO(b[3:].decode('utf-8'), newline='')))
     expect(len(rows) == db_count(s, 'SELECT count(*) FROM audit_log') + 1,
            '%d CSV rows for %d audit records' % (len(rows) - 1, db_count(s, 'SELECT count(*) FROM audit_log')))
-    expect(rows[0][0] == CAT['zh-CN']['csv.id'], 'header row %r' % rows[0])
+    expect(rows[0][0] == harness.CAT['zh-CN']['csv.id'], 'header row %r' % rows[0])
     cells = [c for r in rows[1:] for c in r]
     expect("'" + FORMULA in cells, 'the reason %r is not exported as %r' % (FORMULA, "'" + FORMULA))
     expect(FORMULA not in cells, 'the formula is exported as it is')
