@@ -93,30 +93,32 @@ load_file(const char *path, int must_exist, char *err, int errlen)
 		snprintf(err, errlen, "cannot read %s: %s", path, strerror(errno));
 		return -1;
 	}
-	char line[1024];
-	int lineno = 0;
-	while (fgets(line, sizeof line, f)) {
+	char *line = NULL;
+	size_t cap = 0;
+	int lineno = 0, rc = 0;
+	while (getline(&line, &cap, f) >= 0) {
 		lineno++;
 		char *s = trim(line);
 		if (!*s || *s == '#') continue;
 		char *eq = strchr(s, '=');
 		if (!eq) {
 			snprintf(err, errlen, "%s:%d: expected key = value", path, lineno);
-			fclose(f);
-			return -1;
+			rc = -1;
+			break;
 		}
 		*eq = 0;
 		char *name = trim(s), *val = trim(eq + 1);
 		const struct key *k = find_key(name);
 		if (!k) {
 			snprintf(err, errlen, "%s:%d: unknown key '%s'", path, lineno, name);
-			fclose(f);
-			return -1;
+			rc = -1;
+			break;
 		}
-		if (set_key(k, val, err, errlen)) { fclose(f); return -1; }
+		if ((rc = set_key(k, val, err, errlen))) break;
 	}
+	free(line);
 	fclose(f);
-	return 0;
+	return rc;
 }
 
 int
