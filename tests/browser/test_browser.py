@@ -49,7 +49,7 @@ sys.dont_write_bytecode = True       # no __pycache__ in the checkout
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'web'))
 import harness  # noqa: E402
-from harness import Stack, HarnessError, REPO, free_port, msg  # noqa: E402
+from harness import Stack, HarnessError, REPO, free_port, msg, Fail, expect  # noqa: E402
 
 USER = 'zhang.wei'
 SOFT_LIMIT = 40      # s: SIGALRM ends the scenario, the cleanup still runs
@@ -61,44 +61,16 @@ NOSCRIPT_PAGE = ('data:text/html;charset=utf-8,' + urllib.parse.quote(
     '<!DOCTYPE html><title>nojs</title><script>document.title="js-ran"</script>'
     '<noscript><p id="ns">visible</p></noscript>'))
 
-VERBOSE = False
-RESULTS = []
+CHECKS = harness.Checks()
+RESULTS = CHECKS.results
+check = CHECKS.check
 
 
 # ---------------------------------------------------------------------------------------------
 # reporting (as tests/web/test_web.py)
 
-class Fail(Exception):
-    pass
-
-
 class Watchdog(BaseException):
     """Raised by SIGALRM; a BaseException so that check() does not swallow it."""
-
-
-def expect(cond, why):
-    if not cond:
-        raise Fail(why)
-
-
-def check(name, fn, *args):
-    """Runs one check; returns True when it passed."""
-    t0 = time.time()
-    try:
-        fn(*args)
-    except Fail as e:
-        RESULTS.append((name, False))
-        print('FAIL %s: %s' % (name, e), flush=True)
-        return False
-    except Exception as e:           # a WebDriver, harness or network error fails that check
-        RESULTS.append((name, False))
-        print('FAIL %s: %s: %s' % (name, type(e).__name__, e), flush=True)
-        if VERBOSE:
-            traceback.print_exc()
-        return False
-    RESULTS.append((name, True))
-    print('ok %s%s' % (name, ' (%.2fs)' % (time.time() - t0) if VERBOSE else ''), flush=True)
-    return True
 
 
 # ---------------------------------------------------------------------------------------------
@@ -642,8 +614,7 @@ def t_program_stop(c):
 # ---------------------------------------------------------------------------------------------
 
 def main():
-    global VERBOSE
-    VERBOSE = '-v' in sys.argv[1:]
+    CHECKS.verbose = '-v' in sys.argv[1:]
     t0 = time.time()
     mode = os.environ.get('OPSPLAN_BROWSER_AUTH', 'basic')
     if mode not in ('basic', 'sso'):

@@ -36,6 +36,7 @@ import subprocess
 import tempfile
 import threading
 import time
+import traceback
 import urllib.parse
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
@@ -57,6 +58,45 @@ CAT = {'zh-CN': load_catalog('zh-CN'), 'en': load_catalog('en')}
 def msg(lang, key):
     """The catalog text up to its first {n} placeholder (what a page must contain)."""
     return re.split(r'\{[123]\}', CAT[lang][key])[0].strip()
+
+
+class Fail(Exception):
+    """A check's expectation did not hold."""
+
+
+def expect(cond, why):
+    if not cond:
+        raise Fail(why)
+
+
+class Checks:
+    """One line per check: "ok NAME" or "FAIL NAME: why". only: run just names containing it."""
+
+    def __init__(self):
+        self.results = []
+        self.only = None
+        self.verbose = False
+
+    def check(self, name, fn, *args):
+        """Runs fn(*args); True when it passed, False when it failed, None when skipped."""
+        if self.only and self.only not in name:
+            return None
+        t0 = time.time()
+        try:
+            fn(*args)
+        except Fail as e:
+            self.results.append((name, False))
+            print('FAIL %s: %s' % (name, e), flush=True)
+            return False
+        except Exception as e:       # a harness, browser or network error fails that check
+            self.results.append((name, False))
+            print('FAIL %s: %s: %s' % (name, type(e).__name__, e), flush=True)
+            if self.verbose:
+                traceback.print_exc()
+            return False
+        self.results.append((name, True))
+        print('ok %s%s' % (name, ' (%.2fs)' % (time.time() - t0) if self.verbose else ''), flush=True)
+        return True
 
 
 class HarnessError(Exception):

@@ -28,7 +28,7 @@ import xml.etree.ElementTree as ET
 sys.dont_write_bytecode = True       # no __pycache__ in the checkout
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, form_token, snapshot_diff, base_fcgi_params, REPO, msg  # noqa: E402
+from harness import Stack, parse_html, form_token, snapshot_diff, base_fcgi_params, REPO, msg, Fail, expect  # noqa: E402
 
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
 HEX16 = re.compile(r'(?<![0-9a-f])[0-9a-f]{16}(?![0-9a-f])')
@@ -37,38 +37,10 @@ CSP_NEED = ("default-src 'none'", "frame-ancestors 'none'", "base-uri 'none'")
 # ---------------------------------------------------------------------------------------------
 # reporting
 
-RESULTS = []
-ONLY = None
-VERBOSE = False
+CHECKS = harness.Checks()
+RESULTS = CHECKS.results
+check = CHECKS.check
 
-
-class Fail(Exception):
-    pass
-
-
-def expect(cond, why):
-    if not cond:
-        raise Fail(why)
-
-
-def check(name, fn, *args):
-    if ONLY and ONLY not in name:
-        return
-    t0 = time.time()
-    try:
-        fn(*args)
-    except Fail as e:
-        RESULTS.append((name, False))
-        print('FAIL %s: %s' % (name, e), flush=True)
-        return
-    except Exception as e:           # a harness or network error is a failure of that check
-        RESULTS.append((name, False))
-        print('FAIL %s: %s: %s' % (name, type(e).__name__, e), flush=True)
-        if VERBOSE:
-            traceback.print_exc()
-        return
-    RESULTS.append((name, True))
-    print('ok %s%s' % (name, ' (%.2fs)' % (time.time() - t0) if VERBOSE else ''), flush=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1513,14 +1485,13 @@ def run_sso():
 
 
 def main():
-    global ONLY, VERBOSE
     args = sys.argv[1:]
     if '-v' in args:
-        VERBOSE = True
+        CHECKS.verbose = True
         args.remove('-v')
     if '-k' in args:
         i = args.index('-k')
-        ONLY = args[i + 1]
+        CHECKS.only = args[i + 1]
         del args[i:i + 2]
     t0 = time.time()
     for name, fn in (('basic', run_basic), ('sso', run_sso)):
@@ -1529,7 +1500,7 @@ def main():
         except Exception as e:
             RESULTS.append((name + '.stack', False))
             print('FAIL %s.stack: %s: %s' % (name, type(e).__name__, e), flush=True)
-            if VERBOSE:
+            if CHECKS.verbose:
                 traceback.print_exc()
     failed = [n for n, ok in RESULTS if not ok]
     print('# %d checks, %d failed, %.1f s' % (len(RESULTS), len(failed), time.time() - t0))
