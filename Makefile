@@ -7,7 +7,7 @@ WARN    := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 HARDEN  := -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fPIE
 CFLAGS  := -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc
 LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
-LIBS    := -lfcgi $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LIBS    := -lfcgi $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 SRC     := $(wildcard src/*.c) $(wildcard cgi-bin/*.c)

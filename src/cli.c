@@ -5,6 +5,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "config.h"
+#include "cron.h"
 #include "db.h"
 #include "text.h"
 #include "user.h"
@@ -294,5 +295,23 @@ cli_backup(int argc, char **argv)
 		return 1;
 	}
 	printf("opsplan: backup written to %s (integrity ok, %lld audit records verified)\n", dest, count);
+	return 0;
+}
+
+int
+cli_cron(int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1) return usage("usage: opsplan cron");
+	if (open_db(0)) return 1;
+	struct arena a = {0};
+	int n = cron_run(plan_today(), &a);
+	arena_reset(&a);
+	db_close();
+	if (n < 0) {
+		fprintf(stderr, "opsplan: cron failed: %s\n", db_errmsg());
+		return 1;
+	}
+	printf("opsplan: cron: %d project%s created\n", n, n == 1 ? "" : "s");
 	return 0;
 }

@@ -8,6 +8,7 @@ int cli_demo(int argc, char **argv);
 int cli_audit(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_backup(int argc, char **argv);
+int cli_cron(int argc, char **argv);
 /* demo.c: fills an initialised, empty database with the demo users and history. */
 int demo_fill(void);
 #endif

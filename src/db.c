@@ -157,6 +157,7 @@ vbind(const char *sql, const char *types, va_list ap)
 			break;
 		case 'i': sqlite3_bind_int64(st, i + 1, va_arg(ap, long long)); break;
 		case 'd': sqlite3_bind_int(st, i + 1, va_arg(ap, int)); break;
+		case 'f': sqlite3_bind_double(st, i + 1, va_arg(ap, double)); break;
 		}
 	}
 	return st;

@@ -21,7 +21,8 @@ int db_latest(void);
 int db_migrate(char *err, int errlen);
 
 /* A cached statement for a static SQL text, reset and with its bindings cleared, bound from
- * types: 's' text (const char *, NULL binds NULL), 'i' int64 (long long), 'd' int (int).
+ * types: 's' text (const char *, NULL binds NULL), 'i' int64 (long long), 'd' int (int),
+ * 'f' double.
  * The cache owns the statement; the caller steps it and need not finalize it.
  * Returns NULL (and logs) when preparation fails. */
 sqlite3_stmt *db_q(const char *sql, const char *types, ...);

@@ -17,6 +17,7 @@ static const char USAGE[] =
 	"  user add LOGIN --role ROLE[,ROLE] [--name N] [--email E] [--phone P] [--lang zh-CN|en]\n"
 	"  user set-role LOGIN ROLE[,ROLE] [--reason TEXT] | user list\n"
 	"  backup FILE\n"
+	"  cron                        create the due instances of recurring projects\n"
 	"  version\n";
 
 static int
@@ -88,6 +89,7 @@ main(int argc, char **argv)
 	if (!strcmp(cmd, "audit")) return cli_audit(sargc, sargv);
 	if (!strcmp(cmd, "user")) return cli_user(sargc, sargv);
 	if (!strcmp(cmd, "backup")) return cli_backup(sargc, sargv);
+	if (!strcmp(cmd, "cron")) return cli_cron(sargc, sargv);
 	if (!strcmp(cmd, "version")) { puts("opsplan 0.1"); return 0; }
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "--help")) { fputs(USAGE, stdout); return 0; }
 	fprintf(stderr, "opsplan: unknown command '%s'\n%s", cmd, USAGE);

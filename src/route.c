@@ -10,12 +10,15 @@
 #include "text.h"
 #include "user.h"
 #include "xml.h"
+#include <math.h>
 #include <openssl/evp.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
 static const struct route *const tables[] = { home_routes, profile_routes, admin_routes, auditlog_routes,
-					       errors_routes };
+					       errors_routes, project_routes, task_routes, work_routes,
+					       template_routes, lists_routes, import_routes };
 
 /* Matches "/a/{x}/b" against a path, capturing {x} segments into rq->pathv. */
 static int
@@ -43,6 +46,39 @@ const char *
 ctx_pathv(struct ctx *c, int i)
 {
 	return i < c->rq->npathv ? c->rq->pathv[i] : NULL;
+}
+
+const char *
+form_str(struct ctx *c, const char *name)
+{
+	const char *v = http_field(c->rq, name);
+	return v ? v : "";
+}
+
+double
+form_num(struct ctx *c, const char *name, double dflt)
+{
+	const char *v = form_str(c, name);
+	while (*v == ' ') v++;
+	if (!*v) return dflt;
+	char *end;
+	double d = strtod(v, &end);
+	while (*end == ' ') end++;
+	return *end || !isfinite(d) ? NAN : d;
+}
+
+void
+form_err(void *c, const char *field, const char *key)
+{
+	ctx_invalid(c, field, key);
+}
+
+long long
+ctx_id(struct ctx *c, int i)
+{
+	const char *s = ctx_pathv(c, i);
+	if (!s || !*s || strlen(s) > 15 || strspn(s, "0123456789") != strlen(s)) return 0;
+	return atoll(s);
 }
 
 int
@@ -103,7 +139,9 @@ build_doc(struct ctx *c, const char *name)
 			if (c->u->roles & (1u << i)) xml_text(u, "role", auth_role_names[i]);
 	}
 	/* ?flash=NAME after a redirect: only names with a message, so a link cannot show raw keys */
-	static const char *const flashes[] = { "saved", "lang", "role" };
+	static const char *const flashes[] = { "saved", "lang", "role", "created", "deleted", "moved", "progress",
+					       "comment", "imported", "template", "instantiated", "recurrence",
+					       "member", "list" };
 	const char *flash = http_query(rq, "flash");
 	for (size_t i = 0; flash && i < sizeof flashes / sizeof *flashes; i++)
 		if (!strcmp(flash, flashes[i])) {

@@ -46,7 +46,16 @@ int ctx_error(struct ctx *c, int status, const char *key, const char *field);
 int ctx_invalid(struct ctx *c, const char *field, const char *key);
 /* The named capture of the route pattern ({...}), by position. */
 const char *ctx_pathv(struct ctx *c, int i);
+/* A form field, "" when absent. */
+const char *form_str(struct ctx *c, const char *name);
+/* A number field: dflt when empty, NAN when not a plain finite number. */
+double form_num(struct ctx *c, const char *name, double dflt);
+/* plan_err_fn for the model's checks: records the field error on c (a struct ctx *). */
+void form_err(void *c, const char *field, const char *key);
+/* The id in a path capture ("42"), 0 when not a positive integer. */
+long long ctx_id(struct ctx *c, int i);
 
 /* Route tables from cgi-bin/, each ending in {0}. */
-extern const struct route home_routes[], profile_routes[], admin_routes[], auditlog_routes[], errors_routes[];
+extern const struct route home_routes[], profile_routes[], admin_routes[], auditlog_routes[], errors_routes[],
+	project_routes[], task_routes[], work_routes[], template_routes[], lists_routes[], import_routes[];
 #endif

@@ -97,6 +97,40 @@ text_json(struct buf *b, const char *s)
 }
 
 void
+json_open(struct buf *b)
+{
+	buf_addc(b, '{');
+}
+
+static void
+json_key(struct buf *b, const char *key)
+{
+	if (b->len && b->p[b->len - 1] != '{') buf_addc(b, ',');
+	text_json(b, key);
+	buf_addc(b, ':');
+}
+
+void
+json_s(struct buf *b, const char *key, const char *value)
+{
+	json_key(b, key);
+	text_json(b, value);
+}
+
+void
+json_n(struct buf *b, const char *key, double value)
+{
+	json_key(b, key);
+	buf_addf(b, "%.10g", value);
+}
+
+void
+json_close(struct buf *b)
+{
+	buf_addc(b, '}');
+}
+
+void
 text_hex(const unsigned char *p, size_t n, char *out)
 {
 	static const char hx[] = "0123456789abcdef";

@@ -14,6 +14,11 @@ char *text_xml_clean(struct arena *a, const char *s);
 size_t text_chars(const char *s);
 /* Appends s as a JSON string literal (with quotes); NULL appends null. */
 void text_json(struct buf *b, const char *s);
+/* A JSON object for audit values, built field by field: json_open, json_s/json_n..., json_close. */
+void json_open(struct buf *b);
+void json_s(struct buf *b, const char *key, const char *value);   /* NULL value → null */
+void json_n(struct buf *b, const char *key, double value);
+void json_close(struct buf *b);
 /* Lower-case hex of n bytes into out (2n+1 bytes). */
 void text_hex(const unsigned char *p, size_t n, char *out);
 /* 1 when s is 1..64 bytes of [A-Za-z0-9._@-]. */

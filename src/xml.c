@@ -32,7 +32,7 @@ xml_attr(xmlNodePtr el, const char *name, const char *value)
 {
 	if (!value) return;
 	struct arena tmp = {0};
-	xmlNewProp(el, BAD_CAST name, BAD_CAST clean(value, &tmp));
+	xmlSetProp(el, BAD_CAST name, BAD_CAST clean(value, &tmp));   /* replaces a value set before */
 	arena_reset(&tmp);
 }
 
@@ -41,7 +41,7 @@ xml_attr_ll(xmlNodePtr el, const char *name, long long v)
 {
 	char b[24];
 	snprintf(b, sizeof b, "%lld", v);
-	xmlNewProp(el, BAD_CAST name, BAD_CAST b);
+	xmlSetProp(el, BAD_CAST name, BAD_CAST b);
 }
 
 void

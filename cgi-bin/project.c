@@ -1,0 +1,316 @@
+/* project.c — projects: the list, create and edit forms, the project page with its WBS table
+ * (filters, CSV export), members, and saving a project as a template. */
+#include "route.h"
+#include "clock.h"
+#include "csv.h"
+#include "db.h"
+#include "health.h"
+#include "plan.h"
+#include "render.h"
+#include "xml.h"
+#include <stdio.h>
+#include <string.h>
+
+/* Loads the project named in the path; 0, or the error status. need 'm': manage rights. */
+static int
+load(struct ctx *c, struct project *p, int need)
+{
+	const char *code = ctx_pathv(c, 0);
+	int rc = code ? project_load(c->rq->a, code, p) : 0;
+	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
+	if (rc == 0) return ctx_error(c, 404, "error.project_not_found", "");
+	if (need == 'm' && project_role(p, c->u) != 'm') return ctx_error(c, 403, "error.not_member", "");
+	return 0;
+}
+
+static void
+project_attrs(xmlNodePtr e, sqlite3_stmt *st)
+{
+	/* columns: code name category status manager manager-name planned-start planned-finish percent tasks
+	 * description estimate is-template */
+	static const char *const names[] = { "code", "name", "category", "status", "manager", "manager-name",
+					     "planned-start", "planned-finish", "percent", "tasks", "description",
+					     "estimate", "is-template" };
+	int n = sqlite3_column_count(st);
+	for (int i = 0; i < n && i < 13; i++) {
+		const char *v = (const char *)sqlite3_column_text(st, i);
+		char num[32];
+		if (v && (i == 8 || i == 11)) {
+			snprintf(num, sizeof num, "%.0f", sqlite3_column_double(st, i));
+			v = num;
+		}
+		xml_attr(e, names[i], v ? v : "");
+	}
+}
+
+#define PROJECT_COLS "p.code, p.name, p.category, p.status, u.login, CASE u.display_name WHEN '' THEN u.login" \
+	" ELSE u.display_name END, p.planned_start, p.planned_finish, p.percent, p.task_count, p.description," \
+	" p.estimate_hours, p.is_template, p.id"
+
+static int
+projects_list(struct ctx *c)
+{
+	const char *status = http_query(c->rq, "status");
+	if (!status) status = "";
+	xmlNodePtr list = xml_el(c->page, "projects");
+	xml_attr(list, "status", status);
+	const struct calendar *cal = plan_calendar(c->rq->a);
+	int today = plan_today();
+	sqlite3_stmt *st = db_q("SELECT " PROJECT_COLS " FROM projects p JOIN users u ON u.id = p.manager_id"
+				" WHERE p.is_template = 0 AND (?1 = '' OR p.status = ?1) ORDER BY p.status = 'done',"
+				" p.status = 'cancelled', p.planned_finish, p.code", "s", status);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		xmlNodePtr e = xml_el(list, "project");
+		project_attrs(e, st);
+		struct health h;
+		long long id = sqlite3_column_int64(st, 13);
+		const char *pstatus = (const char *)sqlite3_column_text(st, 3);
+		char *pf = arena_strdup(c->rq->a, (const char *)sqlite3_column_text(st, 7));
+		char *ps = arena_strdup(c->rq->a, pstatus);
+		/* the statement is reused inside project_health only through other SQL: safe */
+		project_health(id, pf, cal, today, c->rq->a, &h);
+		xml_attr(e, "health", !strcmp(ps, "done") ? "done" : h.state);
+	}
+	if (st) sqlite3_reset(st);
+	xmlNodePtr can = xml_el(c->page, "can");
+	xml_attr(can, "create", c->u->roles & (ROLE_ADMIN | ROLE_MANAGER) ? "1" : "0");
+	plan_lists_xml(c->page, "project_category");
+	return H_RENDER;
+}
+
+static void
+form_xml(struct ctx *c, const char *mode, const struct project *p)
+{
+	xmlNodePtr f = xml_el(c->page, "project-form");
+	xml_attr(f, "mode", mode);
+	xml_attr(f, "code", p->code);
+	xml_attr(f, "name", p->name);
+	xml_attr(f, "description", p->description);
+	xml_attr(f, "manager", p->manager);
+	xml_attr(f, "category", p->category);
+	xml_attr(f, "planned-start", p->planned_start);
+	xml_attr(f, "planned-finish", p->planned_finish);
+	xml_attr(f, "status", p->status);
+	plan_lists_xml(c->page, "project_category");
+	plan_people_xml(c->page);
+}
+
+static int
+project_new(struct ctx *c)
+{
+	char today[11];
+	cal_iso(plan_today(), today);
+	struct project p = { .code = "", .name = "", .description = "", .manager = c->u->login, .category = "other",
+			     .planned_start = today, .planned_finish = today, .status = "planning" };
+	form_xml(c, "new", &p);
+	return H_RENDER;
+}
+
+/* The project fields of a POST, the manager resolved to an id (0 when unknown). */
+static void
+read_form(struct ctx *c, struct project *p)
+{
+	p->name = form_str(c, "name");
+	p->description = form_str(c, "description");
+	p->manager = form_str(c, "manager");
+	p->category = form_str(c, "category");
+	p->planned_start = form_str(c, "planned_start");
+	p->planned_finish = form_str(c, "planned_finish");
+	p->status = *form_str(c, "status") ? form_str(c, "status") : "planning";
+	p->manager_id = *p->manager ? db_int("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id"
+					     " WHERE u.login = ? AND u.active = 1 AND r.role IN ('admin', 'manager')",
+					     "s", p->manager) : 0;
+}
+
+static int
+project_create_post(struct ctx *c)
+{
+	struct project p = {0};
+	p.code = form_str(c, "code");
+	read_form(c, &p);
+	c->sheet = "project-form";
+	if (project_check(&p, 1, form_err, c)) {
+		form_xml(c, "new", &p);
+		return H_INVALID;
+	}
+	if (project_create(&c->who, &p) < 0) return ctx_error(c, 503, "error.busy", "");
+	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=created", p.code));
+}
+
+static int
+project_edit(struct ctx *c)
+{
+	struct project p;
+	int st = load(c, &p, 'm');
+	if (st) return st;
+	form_xml(c, "edit", &p);
+	return H_RENDER;
+}
+
+static int
+project_save(struct ctx *c)
+{
+	struct project old, p;
+	int st = load(c, &old, 'm');
+	if (st) return st;
+	p = old;
+	read_form(c, &p);
+	c->sheet = "project-form";
+	if (project_check(&p, 0, form_err, c)) {
+		form_xml(c, "edit", &p);
+		return H_INVALID;
+	}
+	if (project_update(&c->who, &old, &p)) return ctx_error(c, 503, "error.busy", "");
+	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=saved", p.code));
+}
+
+static void
+members_xml(xmlNodePtr parent, long long project_id)
+{
+	xmlNodePtr m = xml_el(parent, "members");
+	sqlite3_stmt *st = db_q("SELECT u.login, CASE u.display_name WHEN '' THEN u.login ELSE u.display_name END, pm.role"
+				" FROM project_members pm JOIN users u ON u.id = pm.user_id WHERE pm.project_id = ?"
+				" ORDER BY pm.role = 'viewer', pm.role = 'engineer', u.login", "i", project_id);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		xmlNodePtr e = xml_el(m, "member");
+		xml_attr(e, "login", (const char *)sqlite3_column_text(st, 0));
+		xml_attr(e, "name", (const char *)sqlite3_column_text(st, 1));
+		xml_attr(e, "role", (const char *)sqlite3_column_text(st, 2));
+	}
+	if (st) sqlite3_reset(st);
+}
+
+static const char TASKS_OF_PROJECT[] = "SELECT " TASK_COLS TASK_FROM
+	" WHERE t.project_id = ?1 AND (?2 = '' OR t.status = ?2) AND (?3 = '' OR o.login = ?3)"
+	" AND (?4 = '' OR instr(lower(t.name), lower(?4)) > 0) ORDER BY t.seq";
+
+static int
+project_csv(struct ctx *c, const struct project *p, sqlite3_stmt *st, const struct calendar *cal, int today)
+{
+	struct buf *b = &c->rs->body;
+	static const char *const cols[] = { "csv.wbs", "csv.name", "csv.owner", "csv.status", "csv.priority",
+					    "csv.milestone", "csv.percent", "csv.estimate", "csv.remaining",
+					    "csv.start", "csv.finish", "csv.actual_start", "csv.actual_finish",
+					    "csv.category", "csv.overdue", "csv.at_risk" };
+	csv_bom(b);
+	for (int i = 0; i < 16; i++) csv_cell(b, render_msg(c->lang, cols[i]), i == 0);
+	csv_end(b);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		struct task_flags f;
+		task_flags(st, cal, today, &f);
+		char pr[8], num[3][32];
+		snprintf(pr, sizeof pr, "P%d", sqlite3_column_int(st, 8));
+		for (int i = 0; i < 3; i++) snprintf(num[i], sizeof num[i], "%.10g", sqlite3_column_double(st, 10 + i));
+		const char *status = (const char *)sqlite3_column_text(st, 7);
+		const char *row[] = { (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 4),
+				      (const char *)sqlite3_column_text(st, 5),
+				      render_msg(c->lang, arena_printf(c->rq->a, "task.status.%s", status)), pr,
+				      sqlite3_column_int(st, 9) ? "1" : "0", num[0], num[1], num[2],
+				      (const char *)sqlite3_column_text(st, 13), (const char *)sqlite3_column_text(st, 14),
+				      (const char *)sqlite3_column_text(st, 15), (const char *)sqlite3_column_text(st, 16),
+				      (const char *)sqlite3_column_text(st, 17), f.overdue ? "1" : "0", f.at_risk ? "1" : "0" };
+		for (int i = 0; i < 16; i++) csv_cell(b, row[i], i == 0);
+		csv_end(b);
+	}
+	sqlite3_reset(st);
+	c->rs->status = 200;
+	c->rs->ctype = "text/csv; charset=utf-8";
+	c->rs->disposition = arena_printf(c->rq->a, "attachment; filename=\"%s-tasks.csv\"", p->code);
+	return H_DONE;
+}
+
+static int
+project_page(struct ctx *c)
+{
+	struct project p;
+	int rc = load(c, &p, 0);
+	if (rc) return rc;
+	const char *status = http_query(c->rq, "status"), *owner = http_query(c->rq, "owner"), *q = http_query(c->rq, "q");
+	status = status ? status : "";
+	owner = owner ? owner : "";
+	q = q ? q : "";
+	const struct calendar *cal = plan_calendar(c->rq->a);
+	int today = plan_today();
+	sqlite3_stmt *st = db_q(TASKS_OF_PROJECT, "isss", p.id, status, owner, q);
+	if (!st) return ctx_error(c, 503, "error.busy", "");
+	const char *fmt = http_query(c->rq, "format");
+	if (fmt && !strcmp(fmt, "csv")) return project_csv(c, &p, st, cal, today);
+
+	xmlNodePtr e = xml_el(c->page, "project");
+	sqlite3_stmt *ps = db_q("SELECT " PROJECT_COLS " FROM projects p JOIN users u ON u.id = p.manager_id"
+				" WHERE p.id = ?", "i", p.id);
+	if (ps && sqlite3_step(ps) == SQLITE_ROW) project_attrs(e, ps);
+	if (ps) sqlite3_reset(ps);
+	struct health h;
+	project_health(p.id, p.planned_finish, cal, today, c->rq->a, &h);
+	health_xml(e, &h, p.status);
+	members_xml(e, p.id);
+	xmlNodePtr tasks = xml_el(e, "tasks");
+	xml_attr(tasks, "status", status);
+	xml_attr(tasks, "owner", owner);
+	xml_attr(tasks, "q", q);
+	st = db_q(TASKS_OF_PROJECT, "isss", p.id, status, owner, q);
+	while (st && sqlite3_step(st) == SQLITE_ROW) task_xml(tasks, st, cal, today);
+	if (st) sqlite3_reset(st);
+	int role = project_role(&p, c->u);
+	xmlNodePtr can = xml_el(c->page, "can");
+	xml_attr(can, "edit", role == 'm' ? "1" : "0");
+	xml_attr(can, "progress", role == 'm' || role == 'e' ? "1" : "0");
+	plan_lists_xml(c->page, NULL);
+	plan_people_xml(c->page);
+	return H_RENDER;
+}
+
+static int
+members_post(struct ctx *c)
+{
+	struct project p;
+	int st = load(c, &p, 'm');
+	if (st) return st;
+	const char *login = form_str(c, "login"), *role = form_str(c, "role");
+	long long uid = db_int("SELECT id FROM users WHERE login = ? AND active = 1", "s", login);
+	if (!uid) return ctx_error(c, 400, "error.user", "login");
+	if (strcmp(role, "manager") && strcmp(role, "engineer") && strcmp(role, "viewer") && strcmp(role, "remove"))
+		return ctx_error(c, 400, "error.member_role", "role");
+	if (uid == p.manager_id && strcmp(role, "manager")) return ctx_error(c, 400, "error.member_role", "role");
+	if (project_member(&c->who, &p, uid, login, role)) return ctx_error(c, 503, "error.busy", "");
+	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=member", p.code));
+}
+
+static int
+template_post(struct ctx *c)
+{
+	struct project p, t;
+	int st = load(c, &p, 'm');
+	if (st) return st;
+	t = p;
+	t.code = form_str(c, "code");
+	t.name = *form_str(c, "name") ? form_str(c, "name") : p.name;
+	t.is_template = 1;
+	t.status = "planning";
+	t.manager_id = c->u->id;
+	t.manager = c->u->login;
+	if (!(c->u->roles & (ROLE_ADMIN | ROLE_MANAGER))) t.manager_id = p.manager_id;
+	int bad = project_check(&t, 1, form_err, c);
+	if (bad) return ctx_error(c, 400, c->errors ? "error.code" : "error.400", "code");
+	long long id = project_create(&c->who, &t);
+	t.id = id;
+	const struct calendar *cal = plan_calendar(c->rq->a);
+	int start = cal_day(p.planned_start);
+	if (id < 0 || project_copy_tasks(&c->who, p.id, start, &t, start, cal, c->rq->a) ||
+	    project_recompute(id, c->rq->a))
+		return ctx_error(c, 503, "error.busy", "");
+	return ctx_redirect(c, "/templates?flash=template");
+}
+
+const struct route project_routes[] = {
+	{ "GET", "/projects", projects_list, "projects", ROLE_ANY, 0 },
+	{ "GET", "/projects/new", project_new, "project-form", ROLE_ADMIN | ROLE_MANAGER, 0 },
+	{ "POST", "/projects", project_create_post, "project-form", ROLE_ADMIN | ROLE_MANAGER, 0 },
+	{ "GET", "/projects/{code}", project_page, "project", ROLE_ANY, RF_CSV },
+	{ "GET", "/projects/{code}/edit", project_edit, "project-form", ROLE_ANY, 0 },
+	{ "POST", "/projects/{code}", project_save, "project-form", ROLE_ANY, 0 },
+	{ "POST", "/projects/{code}/members", members_post, NULL, ROLE_ANY, 0 },
+	{ "POST", "/projects/{code}/template", template_post, NULL, ROLE_ANY, 0 },
+	{ 0 },
+};

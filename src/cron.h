@@ -1,0 +1,16 @@
+/* cron.h — `opsplan cron`: instantiates recurring projects whose rule fired in the last week and
+ * that have no instance for that date yet (each instance once, whatever how often cron runs). */
+#ifndef OPSPLAN_CRON_H
+#define OPSPLAN_CRON_H
+#include "audit.h"
+#include "mem.h"
+#include "plan.h"
+
+/* Creates project p from template tpl (tasks copied, timing kept) starting on start; p->code,
+ * name, manager_id, manager must be set; returns the new id or -1. Inside the caller's transaction. */
+long long cron_instantiate(const struct audit_who *who, const struct project *tpl, struct project *p, int start,
+			   const struct calendar *c, struct arena *a);
+/* Runs every active recurrence for today; prints one line per created project to stdout.
+ * Returns the number created, or -1 on a database error. */
+int cron_run(int today, struct arena *a);
+#endif
