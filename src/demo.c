@@ -1,11 +1,20 @@
 /* demo.c — the demo database: the six demo users of `make run` (password "demo" is nginx's
- * business, not ours) with realistic names and contacts, created through the audited model. */
+ * business, not ours) and four realistic projects laid out around today, so that the dashboard
+ * shows a late, an at-risk and an on-track project: a data-centre move (~40 tasks), a core
+ * database migration, a patch roll-out, and this month's host inspection created from a
+ * recurring template. Progress history goes back over the last weeks. Everything is written
+ * through the audited model functions. */
 #include "cli.h"
 #include "audit.h"
 #include "auth.h"
+#include "clock.h"
+#include "cron.h"
 #include "db.h"
+#include "plan.h"
 #include "user.h"
+#include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 static const struct {
 	const char *login, *name, *email, *phone, *lang;
@@ -19,10 +28,194 @@ static const struct {
 	{ "auditor", "审计员 Audit", "audit@example.com", "010-8888-0009", "", ROLE_AUDITOR },
 };
 
+/* One task of a demo plan: level 0 rows are summaries; leaves follow each other in time unless
+ * parallel is set (then it starts with the previous leaf). done: the share finished by today,
+ * -1 = by the schedule. reason: the delay reason of a late or at-risk task. */
+struct dtask {
+	int level;
+	const char *name, *owner;
+	double hours, days;
+	int milestone, parallel;
+	double done;
+	const char *reason;
+};
+
+static const struct dtask dc_move[] = {
+	{ 0, "规划 Planning", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "现场勘察 Site survey", "li.na", 16, 2, 0, 0, -1, 0 },
+	{ 1, "设备清单盘点 Asset inventory", "wang.fang", 24, 3, 0, 1, -1, 0 },
+	{ 1, "搬迁方案编制 Relocation plan", "zhang.wei", 32, 4, 0, 0, -1, 0 },
+	{ 1, "方案评审 Plan review", "chen.jie", 4, 1, 0, 0, -1, 0 },
+	{ 1, "方案定稿 Plan approved", "zhang.wei", 0, 0, 1, 0, -1, 0 },
+	{ 0, "准备 Preparation", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "新机房机柜就位 Racks installed at the new site", "wang.fang", 24, 3, 0, 0, -1, 0 },
+	{ 1, "网络专线开通 Leased lines provisioned", "li.na", 16, 5, 0, 1, 0.6, "vendor" },
+	{ 1, "电力与制冷验收 Power and cooling acceptance", "wang.fang", 8, 1, 0, 0, -1, 0 },
+	{ 1, "全量数据备份 Full backup", "li.na", 12, 2, 0, 0, -1, 0 },
+	{ 1, "停机窗口审批 Downtime window approval", "chen.jie", 4, 2, 0, 1, -1, 0 },
+	{ 1, "监控切换配置 Monitoring switchover set-up", "wang.fang", 8, 1, 0, 0, -1, 0 },
+	{ 1, "搬迁演练 Dry run", "li.na", 16, 2, 0, 0, 0.5, "technical" },
+	{ 0, "第一批搬迁（非核心） Wave 1 (non-core)", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "非核心系统停机 Shut down non-core systems", "li.na", 4, 1, 0, 0, -1, 0 },
+	{ 1, "设备下架打包 De-rack and pack", "wang.fang", 16, 1, 0, 0, -1, 0 },
+	{ 1, "运输与交接 Transport and hand-over", "wang.fang", 8, 1, 0, 0, -1, 0 },
+	{ 1, "上架加电 Rack and power on", "wang.fang", 16, 1, 0, 0, -1, 0 },
+	{ 1, "网络割接 Network cutover", "li.na", 8, 1, 0, 0, -1, 0 },
+	{ 1, "应用验证 Application verification", "li.na", 12, 2, 0, 0, -1, 0 },
+	{ 1, "回退预案确认 Back-out plan confirmed", "zhang.wei", 2, 1, 0, 1, -1, 0 },
+	{ 1, "第一批完成 Wave 1 complete", "zhang.wei", 0, 0, 1, 0, -1, 0 },
+	{ 0, "第二批搬迁（核心） Wave 2 (core)", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "核心数据库切换演练 Core database switchover rehearsal", "li.na", 16, 2, 0, 0, -1, 0 },
+	{ 1, "核心系统停机 Shut down core systems", "li.na", 4, 1, 0, 0, -1, 0 },
+	{ 1, "核心设备下架打包 De-rack and pack core equipment", "wang.fang", 24, 1, 0, 0, -1, 0 },
+	{ 1, "核心设备运输 Transport core equipment", "wang.fang", 8, 1, 0, 0, -1, 0 },
+	{ 1, "核心设备上架加电 Rack and power on core equipment", "wang.fang", 24, 1, 0, 0, -1, 0 },
+	{ 1, "存储复制校验 Storage replication check", "li.na", 16, 2, 0, 0, -1, 0 },
+	{ 1, "业务验证 Business verification", "zhang.wei", 16, 2, 0, 0, -1, 0 },
+	{ 1, "第二批完成 Wave 2 complete", "zhang.wei", 0, 0, 1, 0, -1, 0 },
+	{ 0, "收尾 Closing", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "旧机房设备处置 Old site disposal", "wang.fang", 24, 3, 0, 0, -1, 0 },
+	{ 1, "资产台账更新 CMDB update", "wang.fang", 8, 1, 0, 1, -1, 0 },
+	{ 1, "文档归档 Documentation archived", "li.na", 8, 2, 0, 0, -1, 0 },
+	{ 1, "项目复盘 Retrospective", "zhang.wei", 4, 1, 0, 0, -1, 0 },
+	{ 1, "项目验收 Acceptance", "zhang.wei", 0, 0, 1, 0, -1, 0 },
+};
+
+static const struct dtask db_migration[] = {
+	{ 0, "评估与设计 Assessment and design", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "兼容性评估 Compatibility assessment", "li.na", 16, 2, 0, 0, -1, 0 },
+	{ 1, "迁移方案与回退方案 Migration and back-out plan", "li.na", 16, 2, 0, 0, -1, 0 },
+	{ 0, "测试环境迁移 Test migration", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "19c 测试库搭建 Build the 19c test database", "wang.fang", 16, 2, 0, 0, -1, 0 },
+	{ 1, "数据迁移与校验 Data migration and reconciliation", "li.na", 40, 4, 0, 0, 0.3, "technical" },
+	{ 1, "性能基线对比 Performance baseline comparison", "wang.fang", 24, 3, 0, 0, 0, 0 },
+	{ 0, "生产切换 Production cutover", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "变更审批 Change approval (CAB)", "chen.jie", 4, 1, 0, 0, -1, 0 },
+	{ 1, "生产割接 Production cutover (night window)", "li.na", 12, 1, 0, 0, -1, 0 },
+	{ 1, "业务验证 Business verification", "zhang.wei", 8, 1, 0, 0, -1, 0 },
+	{ 1, "切换完成 Cutover complete", "zhang.wei", 0, 0, 1, 0, -1, 0 },
+};
+
+static const struct dtask patching[] = {
+	{ 0, "补丁评估 Patch assessment", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "漏洞通告分析 Advisory analysis", "wang.fang", 4, 1, 0, 0, -1, 0 },
+	{ 1, "测试环境验证 Test environment validation", "wang.fang", 8, 1, 0, 0, -1, 0 },
+	{ 0, "分批升级 Staged roll-out", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "第一批：开发测试服务器 Batch 1: dev/test servers", "li.na", 8, 1, 0, 0, -1, 0 },
+	{ 1, "第二批：非核心生产 Batch 2: non-core production", "li.na", 12, 2, 0, 0, -1, 0 },
+	{ 1, "第三批：核心生产 Batch 3: core production", "li.na", 12, 2, 0, 0, -1, 0 },
+	{ 1, "合规扫描复核 Compliance re-scan", "wang.fang", 4, 1, 0, 0, -1, 0 },
+	{ 1, "补丁完成 Roll-out complete", "zhang.wei", 0, 0, 1, 0, -1, 0 },
+};
+
+static const struct dtask inspection[] = {
+	{ 0, "月度例行巡检 Monthly host inspection", 0, 0, 0, 0, 0, -1, 0 },
+	{ 1, "主机硬件状态检查 Host hardware health", "wang.fang", 4, 1, 0, 0, -1, 0 },
+	{ 1, "磁盘与文件系统容量 Disk and filesystem capacity", "wang.fang", 2, 1, 0, 1, -1, 0 },
+	{ 1, "备份作业核对 Backup job review", "li.na", 2, 1, 0, 1, -1, 0 },
+	{ 1, "安全基线检查 Security baseline check", "li.na", 4, 1, 0, 0, -1, 0 },
+	{ 1, "巡检报告 Inspection report", "wang.fang", 2, 1, 0, 0, -1, 0 },
+	{ 1, "巡检完成 Inspection complete", "zhang.wei", 0, 0, 1, 0, -1, 0 },
+};
+
+static int
+create_project(const struct audit_who *who, struct project *p, const char *code, const char *name,
+	       const char *category, const char *desc, const char *status, int start, int finish, int tpl)
+{
+	static char s[8][11], f[8][11];
+	static int k;
+	k = (k + 1) % 8;
+	cal_iso(start, s[k]);
+	cal_iso(finish, f[k]);
+	*p = (struct project){ .code = code, .name = name, .description = desc, .category = category,
+			       .planned_start = s[k], .planned_finish = f[k], .status = status,
+			       .manager = "zhang.wei", .is_template = tpl };
+	p->manager_id = db_int("SELECT id FROM users WHERE login = 'zhang.wei'", "");
+	p->id = project_create(who, p);
+	return p->id < 0 ? -1 : 0;
+}
+
+/* A backdated progress update (the demo's history), written like task_progress() does. */
+static int
+history(const struct audit_who *who, long long task, const char *login, int day, double percent, double hours,
+	double remaining, const char *status, const char *note, const char *reason)
+{
+	char at[21], d[11], eid[24];
+	cal_iso(day, d);
+	snprintf(at, sizeof at, "%sT09:30:00Z", d);
+	long long uid = db_int("SELECT id FROM users WHERE login = ?", "s", login);
+	int done = !strcmp(status, "done");
+	if (db_run("INSERT INTO progress_updates (task_id, user_id, at, percent, hours_spent, remaining_hours, status, note,"
+		   " delay_reason) VALUES (?,?,?,?,?,?,?,?,?)", "iisfffsss", task, uid, at, percent, hours, remaining, status,
+		   note, reason ? reason : "") != SQLITE_DONE ||
+	    db_run("UPDATE tasks SET percent = ?, remaining_hours = ?, status = ?, actual_start = coalesce(actual_start, ?4),"
+		   " actual_finish = CASE WHEN ?5 THEN ?4 ELSE NULL END WHERE id = ?6", "ffssdi", percent, remaining, status, d,
+		   done, task) != SQLITE_DONE)
+		return -1;
+	snprintf(eid, sizeof eid, "%lld", task);
+	char nv[200];
+	snprintf(nv, sizeof nv, "{\"percent\":%g,\"remaining_hours\":%g,\"status\":\"%s\",\"reported\":\"%s\"}", percent,
+		 remaining, status, d);
+	return audit_append(who, "task.progress", "task", eid, NULL, nv, reason ? reason : "demo history");
+}
+
+/* Lays the plan out from start (leaves one after another) and records progress up to today. */
+static int
+fill_plan(const struct audit_who *who, const struct project *p, const struct dtask *ts, int n, int start,
+	  const struct calendar *c, int today, struct arena *a)
+{
+	long long parent = 0;
+	int cur = cal_add_workdays(c, start, 0), prev_start = cur;
+	for (int i = 0; i < n; i++) {
+		const struct dtask *d = &ts[i];
+		struct task_in t = { d->name, "", d->owner ? d->owner : "", "", "", "", "", "not_started", "", "",
+				     d->hours, d->days, 0, d->hours, 3, d->milestone, d->level ? parent : 0, "" };
+		char *s = arena_alloc(a, 11), *f = arena_alloc(a, 11);
+		int ts_day = 0, tf_day = 0;
+		if (d->level) {
+			ts_day = d->parallel ? prev_start : cur;
+			tf_day = d->days > 0 ? cal_finish(c, ts_day, (int)ceil(d->days)) : ts_day;
+			cal_iso(ts_day, s);
+			cal_iso(tf_day, f);
+			t.planned_start = s;
+			t.planned_finish = f;
+			t.priority = d->milestone ? 2 : d->hours >= 16 ? 2 : 3;
+			t.category = d->milestone ? "" : strstr(d->name, "验证") || strstr(d->name, "校验") ? "verification"
+				   : strstr(d->name, "方案") || strstr(d->name, "评估") ? "preparation" : "implementation";
+		}
+		long long id = task_create(who, p, &t, 0);
+		if (id < 0) return -1;
+		if (!d->level) { parent = id; continue; }
+		prev_start = ts_day;
+		if (!d->parallel || tf_day >= cur) cur = cal_add_workdays(c, tf_day, 1);
+		/* progress up to today */
+		double share = d->done;
+		if (share < 0)   /* on schedule: the share of its working days that have passed, today included */
+			share = tf_day < today ? 1 : ts_day > today ? 0
+			      : (double)cal_workdays_between(c, ts_day, today + 1) / cal_workdays_between(c, ts_day, tf_day + 1);
+		if (share >= 1 && tf_day >= today) share = 0.9;   /* due today: not reported done yet */
+		const char *who_login = d->owner ? d->owner : "zhang.wei";
+		if (share >= 1) {
+			if (history(who, id, who_login, ts_day, 50, d->hours / 2, d->hours / 2, "in_progress", "按计划进行 on track", NULL) ||
+			    history(who, id, who_login, tf_day, 100, d->hours / 2, 0, "done", "已完成 done", NULL))
+				return -1;
+		} else if (share > 0 || d->reason) {
+			int day = ts_day < today ? ts_day : today;
+			double pct = round(share * 100);
+			const char *status = d->reason && !strcmp(d->reason, "vendor") ? "blocked" : "in_progress";
+			if (history(who, id, who_login, day, pct, d->hours * share, d->hours * (1 - share) + (d->reason ? 8 : 0),
+				    status, d->reason ? "等待外部依赖 waiting on a dependency" : "进行中 in progress", d->reason))
+				return -1;
+		}
+	}
+	return project_recompute(p->id, a);
+}
+
 int
 demo_fill(void)
 {
 	struct audit_who who = { "system", "", "demo" };
+	struct arena a = {0};
 	if (db_begin() != SQLITE_OK) {
 		fprintf(stderr, "opsplan: database busy: %s\n", db_errmsg());
 		return -1;
@@ -31,10 +224,77 @@ demo_fill(void)
 		if (user_create(&who, "user.create", people[i].login, people[i].name, people[i].email,
 				people[i].phone, people[i].lang, people[i].roles, "demo data"))
 			goto fail;
-	if (db_commit() != SQLITE_OK) goto fail;
+	const struct calendar *c = plan_calendar(&a);
+	int today = plan_today();
+	struct project dc, dbm, patch, tpl;
+	/* late: started six weeks ago, the leased lines and the dry run slipped */
+	if (create_project(&who, &dc, "DCM-2026", "数据中心搬迁（亦庄→临港） Data-centre move", "dc_move",
+			   "两批搬迁：先非核心系统，后核心系统。Two waves: non-core systems first, then core.", "active",
+			   cal_add_workdays(c, today, -22), cal_add_workdays(c, today, 14), 0) ||
+	    fill_plan(&who, &dc, dc_move, (int)(sizeof dc_move / sizeof *dc_move), cal_add_workdays(c, today, -22), c, today, &a))
+		goto fail;
+	/* at risk: the data migration needs more hours than are left */
+	if (create_project(&who, &dbm, "DBM-2026", "核心账务库升级 Oracle 11g→19c Core ledger database upgrade",
+			   "migration", "", "active", cal_add_workdays(c, today, -6), cal_add_workdays(c, today, 12), 0) ||
+	    fill_plan(&who, &dbm, db_migration, (int)(sizeof db_migration / sizeof *db_migration),
+		      cal_add_workdays(c, today, -6), c, today, &a))
+		goto fail;
+	/* on track */
+	if (create_project(&who, &patch, "PATCH-2026-11", "11月安全补丁批量升级 November security patch roll-out",
+			   "patching", "", "active", cal_add_workdays(c, today, -2), cal_add_workdays(c, today, 8), 0) ||
+	    fill_plan(&who, &patch, patching, (int)(sizeof patching / sizeof *patching), cal_add_workdays(c, today, -2), c,
+		      today, &a))
+		goto fail;
+	/* the recurring monthly inspection: template, rule, and this month's instance */
+	int t0 = cal_day("2026-01-05");
+	if (create_project(&who, &tpl, "TPL-INSPECT", "月度例行巡检模板 Monthly host inspection template", "inspection",
+			   "每月第一个工作日开始。Starts on the first working day of each month.", "planning", t0,
+			   cal_finish(c, t0, 4), 1) ||
+	    fill_plan(&who, &tpl, inspection, (int)(sizeof inspection / sizeof *inspection), t0, c, t0 - 1, &a))
+		goto fail;
+	char now[21];
+	clock_iso(clock_now(), now);
+	if (db_run("INSERT INTO recurrences (template_id, rule, code_prefix, name, manager_id, created_at)"
+		   " VALUES (?, 'monthly-first-workday', 'INS', '月度例行巡检 Monthly host inspection', ?, ?)", "iis", tpl.id,
+		   tpl.manager_id, now) != SQLITE_DONE ||
+	    audit_append(&who, "recurrence.create", "recurrence", "1", NULL,
+			 "{\"template\":\"TPL-INSPECT\",\"rule\":\"monthly-first-workday\",\"code_prefix\":\"INS\"}", "demo data"))
+		goto fail;
+	int first = cal_first_workday_of_month(c, today);
+	char period[11], code[32], name[120];
+	cal_iso(first, period);
+	snprintf(code, sizeof code, "INS-%.4s%.2s%.2s", period, period + 5, period + 8);
+	snprintf(name, sizeof name, "月度例行巡检 Monthly host inspection %s", period);
+	struct project ins = { .code = code, .name = name, .manager = "zhang.wei", .manager_id = tpl.manager_id,
+			       .status = "active" };
+	long long iid = cron_instantiate(&who, &tpl, &ins, first, c, &a);
+	if (iid < 0 || db_run("INSERT INTO recurrence_instances (recurrence_id, period, project_id) VALUES (1, ?, ?)", "si",
+			      period, iid) != SQLITE_DONE)
+		goto fail;
+	/* the inspection ran on its first days: mark what was done */
+	sqlite3_stmt *st = db_q("SELECT id, planned_finish, coalesce((SELECT login FROM users WHERE id = owner_id), 'zhang.wei'),"
+				" estimate_hours FROM tasks WHERE project_id = ? AND is_summary = 0 ORDER BY seq", "i", iid);
+	long long ids[16];
+	int fins[16], n = 0;
+	char owners[16][65];
+	double hrs[16];
+	while (st && n < 16 && sqlite3_step(st) == SQLITE_ROW) {
+		ids[n] = sqlite3_column_int64(st, 0);
+		fins[n] = cal_day((const char *)sqlite3_column_text(st, 1));
+		snprintf(owners[n], sizeof owners[n], "%s", (const char *)sqlite3_column_text(st, 2));
+		hrs[n] = sqlite3_column_double(st, 3);
+		n++;
+	}
+	if (st) sqlite3_reset(st);
+	for (int i = 0; i < n; i++)
+		if (fins[i] < today && history(&who, ids[i], owners[i], fins[i], 100, hrs[i], 0, "done", "已完成 done", NULL))
+			goto fail;
+	if (project_recompute(iid, &a) || db_commit() != SQLITE_OK) goto fail;
+	arena_reset(&a);
 	return 0;
 fail:
 	fprintf(stderr, "opsplan: demo data not written: %s\n", db_errmsg());
 	db_rollback();
+	arena_reset(&a);
 	return -1;
 }
