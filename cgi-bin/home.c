@@ -19,7 +19,7 @@ home(struct ctx *c)
 	xmlNodePtr dash = xml_el(c->page, "dashboard");
 	xml_attr(dash, "today", d);
 	sqlite3_stmt *st = db_q("SELECT p.id, p.code, p.name, p.status, p.planned_start, p.planned_finish,"
-				" CASE u.display_name WHEN '' THEN u.login ELSE u.display_name END, u.login"
+				" CASE u.display_name WHEN '' THEN u.login ELSE u.display_name END, u.login, p.task_count"
 				" FROM projects p JOIN users u ON u.id = p.manager_id WHERE p.is_template = 0"
 				" AND p.status IN ('active', 'planning', 'on_hold') ORDER BY p.planned_finish, p.code", "");
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -31,6 +31,7 @@ home(struct ctx *c)
 		project_health(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 5), cal, today,
 			       c->rq->a, &h);
 		health_xml(e, &h, (const char *)sqlite3_column_text(st, 3));
+		xml_attr(e, "tasks", (const char *)sqlite3_column_text(st, 8));
 	}
 	if (st) sqlite3_reset(st);
 

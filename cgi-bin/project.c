@@ -184,38 +184,42 @@ static const char TASKS_OF_PROJECT[] = "SELECT " TASK_COLS TASK_FROM
 	" WHERE t.project_id = ?1 AND (?2 = '' OR t.status = ?2) AND (?3 = '' OR o.login = ?3)"
 	" AND (?4 = '' OR instr(lower(t.name), lower(?4)) > 0) ORDER BY t.seq";
 
+/* The task list as CSV in the import columns (wbsimport.h), so a plan goes to Excel and back. */
 static int
-project_csv(struct ctx *c, const struct project *p, sqlite3_stmt *st, const struct calendar *cal, int today)
+project_csv(struct ctx *c, const struct project *p)
 {
 	struct buf *b = &c->rs->body;
-	static const char *const cols[] = { "csv.wbs", "csv.name", "csv.owner", "csv.status", "csv.priority",
-					    "csv.milestone", "csv.percent", "csv.estimate", "csv.remaining",
-					    "csv.start", "csv.finish", "csv.actual_start", "csv.actual_finish",
-					    "csv.category", "csv.overdue", "csv.at_risk" };
+	static const char *const cols[] = { "csv.wbs", "csv.name", "csv.owner", "csv.estimate", "csv.duration",
+					    "csv.start", "csv.finish", "csv.priority", "csv.status", "csv.milestone",
+					    "csv.percent", "csv.category", "csv.predecessors", "csv.description" };
 	csv_bom(b);
-	for (int i = 0; i < 16; i++) csv_cell(b, render_msg(c->lang, cols[i]), i == 0);
+	for (int i = 0; i < 14; i++) csv_cell(b, render_msg(c->lang, cols[i]), i == 0);
 	csv_end(b);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct task_flags f;
-		task_flags(st, cal, today, &f);
-		char pr[8], num[3][32];
-		snprintf(pr, sizeof pr, "P%d", sqlite3_column_int(st, 8));
-		for (int i = 0; i < 3; i++) snprintf(num[i], sizeof num[i], "%.10g", sqlite3_column_double(st, 10 + i));
-		const char *status = (const char *)sqlite3_column_text(st, 7);
-		const char *row[] = { (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 4),
-				      (const char *)sqlite3_column_text(st, 5),
-				      render_msg(c->lang, arena_printf(c->rq->a, "task.status.%s", status)), pr,
-				      sqlite3_column_int(st, 9) ? "1" : "0", num[0], num[1], num[2],
-				      (const char *)sqlite3_column_text(st, 13), (const char *)sqlite3_column_text(st, 14),
-				      (const char *)sqlite3_column_text(st, 15), (const char *)sqlite3_column_text(st, 16),
-				      (const char *)sqlite3_column_text(st, 17), f.overdue ? "1" : "0", f.at_risk ? "1" : "0" };
-		for (int i = 0; i < 16; i++) csv_cell(b, row[i], i == 0);
+	sqlite3_stmt *st = db_q("SELECT t.wbs, t.name, coalesce(o.login, ''), t.estimate_hours, t.duration_days,"
+				" t.planned_start, t.planned_finish, t.priority, t.status, t.milestone, t.percent,"
+				" t.category, t.predecessors, t.description FROM tasks t LEFT JOIN users o ON o.id = t.owner_id"
+				" WHERE t.project_id = ? ORDER BY t.seq", "i", p->id);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		char num[3][32], pr[8];
+		snprintf(num[0], sizeof num[0], "%.10g", sqlite3_column_double(st, 3));
+		snprintf(num[1], sizeof num[1], "%.10g", sqlite3_column_double(st, 4));
+		snprintf(num[2], sizeof num[2], "%.10g", sqlite3_column_double(st, 10));
+		snprintf(pr, sizeof pr, "P%d", sqlite3_column_int(st, 7));
+		const char *status = (const char *)sqlite3_column_text(st, 8);
+		const char *row[] = { (const char *)sqlite3_column_text(st, 0), (const char *)sqlite3_column_text(st, 1),
+				      (const char *)sqlite3_column_text(st, 2), num[0], num[1],
+				      (const char *)sqlite3_column_text(st, 5), (const char *)sqlite3_column_text(st, 6), pr,
+				      render_msg(c->lang, arena_printf(c->rq->a, "task.status.%s", status)),
+				      render_msg(c->lang, sqlite3_column_int(st, 9) ? "csv.yes" : "csv.no"), num[2],
+				      (const char *)sqlite3_column_text(st, 11), (const char *)sqlite3_column_text(st, 12),
+				      (const char *)sqlite3_column_text(st, 13) };
+		for (int i = 0; i < 14; i++) csv_cell(b, row[i], i == 0);
 		csv_end(b);
 	}
-	sqlite3_reset(st);
+	if (st) sqlite3_reset(st);
 	c->rs->status = 200;
 	c->rs->ctype = "text/csv; charset=utf-8";
-	c->rs->disposition = arena_printf(c->rq->a, "attachment; filename=\"%s-tasks.csv\"", p->code);
+	c->rs->disposition = arena_printf(c->rq->a, "attachment; filename=\"%s-wbs.csv\"", p->code);
 	return H_DONE;
 }
 
@@ -229,12 +233,10 @@ project_page(struct ctx *c)
 	status = status ? status : "";
 	owner = owner ? owner : "";
 	q = q ? q : "";
+	const char *fmt = http_query(c->rq, "format");
+	if (fmt && !strcmp(fmt, "csv")) return project_csv(c, &p);
 	const struct calendar *cal = plan_calendar(c->rq->a);
 	int today = plan_today();
-	sqlite3_stmt *st = db_q(TASKS_OF_PROJECT, "isss", p.id, status, owner, q);
-	if (!st) return ctx_error(c, 503, "error.busy", "");
-	const char *fmt = http_query(c->rq, "format");
-	if (fmt && !strcmp(fmt, "csv")) return project_csv(c, &p, st, cal, today);
 
 	xmlNodePtr e = xml_el(c->page, "project");
 	sqlite3_stmt *ps = db_q("SELECT " PROJECT_COLS " FROM projects p JOIN users u ON u.id = p.manager_id"
@@ -249,10 +251,12 @@ project_page(struct ctx *c)
 	xml_attr(tasks, "status", status);
 	xml_attr(tasks, "owner", owner);
 	xml_attr(tasks, "q", q);
-	st = db_q(TASKS_OF_PROJECT, "isss", p.id, status, owner, q);
+	const char *edit = http_query(c->rq, "edit");
+	int role = project_role(&p, c->u);
+	xml_attr(tasks, "edit", edit && !strcmp(edit, "1") && role == 'm' ? "1" : "0");
+	sqlite3_stmt *st = db_q(TASKS_OF_PROJECT, "isss", p.id, status, owner, q);
 	while (st && sqlite3_step(st) == SQLITE_ROW) task_xml(tasks, st, cal, today);
 	if (st) sqlite3_reset(st);
-	int role = project_role(&p, c->u);
 	xmlNodePtr can = xml_el(c->page, "can");
 	xml_attr(can, "edit", role == 'm' ? "1" : "0");
 	xml_attr(can, "progress", role == 'm' || role == 'e' ? "1" : "0");

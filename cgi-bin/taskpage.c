@@ -160,10 +160,11 @@ form_xml(struct ctx *c, const char *mode, long long id, const struct project *p,
 	const struct { const char *n; double v; } nv[] = { { "estimate_hours", t->estimate }, { "duration_days", t->duration },
 							  { "percent", t->percent }, { "remaining_hours", t->remaining } };
 	for (size_t i = 0; i < sizeof nv / sizeof *nv; i++) {
+		/* a posted form shows what was typed (also when it was refused); else the stored value */
+		const char *raw = http_field(c->rq, nv[i].n);
 		char b[32] = "";
 		if (isfinite(nv[i].v) && nv[i].v >= 0) snprintf(b, sizeof b, "%.10g", nv[i].v);
-		else if (!isfinite(nv[i].v)) snprintf(b, sizeof b, "%s", form_str(c, nv[i].n));
-		xml_attr(f, nv[i].n, b);
+		xml_attr(f, nv[i].n, raw ? raw : b);
 	}
 	xml_attr_ll(f, "priority", t->priority);
 	xml_attr(f, "milestone", t->milestone ? "1" : "0");
@@ -303,7 +304,7 @@ task_move_post(struct ctx *c)
 	if (task_move(&c->who, t.id, form_str(c, "op"), &key, c->rq->a))
 		return ctx_error(c, !strcmp(key, "error.busy") ? 503 : 400, key, "op");
 	if (project_recompute(t.p.id, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
-	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=moved#task-%lld", t.p.code, t.id));
+	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?edit=1&flash=moved#task-%lld", t.p.code, t.id));
 }
 
 /* Tasks whose predecessors mention this task's WBS number (the scheduling issue turns these into

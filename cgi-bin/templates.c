@@ -48,6 +48,7 @@ templates_page(struct ctx *c)
 		if (st) sqlite3_reset(st);
 	}
 	plan_people_xml(c->page);
+	plan_lists_xml(c->page, "project_category");
 	return H_RENDER;
 }
 

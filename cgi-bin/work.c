@@ -39,6 +39,7 @@ static const char SEARCH[] = "SELECT " TASK_COLS TASK_FROM " WHERE p.is_template
 	" AND (?4 = 0 OR t.priority = ?4) AND (?5 = '' OR t.planned_finish >= ?5) AND (?6 = '' OR t.planned_finish <= ?6)"
 	" AND (?7 = '' OR instr(lower(t.name), lower(?7)) > 0 OR instr(lower(t.description), lower(?7)) > 0)"
 	" AND (?8 = 0 OR (t.is_summary = 0 AND t.status NOT IN ('done', 'cancelled')))"
+	" AND (?10 = 0 OR p.status IN ('active', 'planning', 'on_hold'))"
 	" ORDER BY CASE ?9 WHEN 'name' THEN t.name WHEN 'owner' THEN o.login WHEN 'status' THEN t.status"
 	" WHEN 'finish' THEN t.planned_finish WHEN 'project' THEN p.code ELSE NULL END,"
 	" CASE ?9 WHEN 'priority' THEN t.priority WHEN 'percent' THEN t.percent ELSE NULL END, p.code, t.seq";
@@ -47,6 +48,7 @@ static const char SEARCH_DESC[] = "SELECT " TASK_COLS TASK_FROM " WHERE p.is_tem
 	" AND (?4 = 0 OR t.priority = ?4) AND (?5 = '' OR t.planned_finish >= ?5) AND (?6 = '' OR t.planned_finish <= ?6)"
 	" AND (?7 = '' OR instr(lower(t.name), lower(?7)) > 0 OR instr(lower(t.description), lower(?7)) > 0)"
 	" AND (?8 = 0 OR (t.is_summary = 0 AND t.status NOT IN ('done', 'cancelled')))"
+	" AND (?10 = 0 OR p.status IN ('active', 'planning', 'on_hold'))"
 	" ORDER BY CASE ?9 WHEN 'name' THEN t.name WHEN 'owner' THEN o.login WHEN 'status' THEN t.status"
 	" WHEN 'finish' THEN t.planned_finish WHEN 'project' THEN p.code ELSE NULL END DESC,"
 	" CASE ?9 WHEN 'priority' THEN t.priority WHEN 'percent' THEN t.percent ELSE NULL END DESC, p.code DESC, t.seq DESC";
@@ -62,9 +64,9 @@ static int
 search(struct ctx *c)
 {
 	static const char *const fields[] = { "project", "owner", "status", "priority", "due_from", "due_to",
-					      "overdue", "at_risk", "q", "sort", "dir" };
-	const char *v[11];
-	for (int i = 0; i < 11; i++) {
+					      "overdue", "at_risk", "q", "sort", "dir", "open" };
+	const char *v[12];
+	for (int i = 0; i < 12; i++) {
 		v[i] = q(c, fields[i]);
 		if (text_chars(v[i]) > 100) return ctx_error(c, 400, "error.field_too_long", fields[i]);
 	}
@@ -75,7 +77,8 @@ search(struct ctx *c)
 	}
 	if (*v[4] && cal_day(v[4]) < 0) return ctx_error(c, 400, "error.date", "due_from");
 	if (*v[5] && cal_day(v[5]) < 0) return ctx_error(c, 400, "error.date", "due_to");
-	int overdue = !strcmp(v[6], "1"), at_risk = !strcmp(v[7], "1");
+	/* open=1: open leaf tasks of running projects (what the dashboard's bottleneck list counts) */
+	int overdue = !strcmp(v[6], "1"), at_risk = !strcmp(v[7], "1"), open = !strcmp(v[11], "1");
 	static const char *const sorts[] = { "", "wbs", "name", "owner", "status", "priority", "finish", "percent", "project" };
 	int sort_ok = 0;
 	for (size_t i = 0; i < sizeof sorts / sizeof *sorts; i++) sort_ok |= !strcmp(v[9], sorts[i]);
@@ -88,8 +91,8 @@ search(struct ctx *c)
 
 	const struct calendar *cal = plan_calendar(c->rq->a);
 	int today = plan_today();
-	sqlite3_stmt *st = db_q(desc ? SEARCH_DESC : SEARCH, "sssdsssds", v[0], v[1], v[2], prio, v[4], v[5], v[8],
-				overdue || at_risk, v[9]);
+	sqlite3_stmt *st = db_q(desc ? SEARCH_DESC : SEARCH, "sssdsssdsd", v[0], v[1], v[2], prio, v[4], v[5], v[8],
+				overdue || at_risk || open, v[9], open);
 	if (!st) return ctx_error(c, 503, "error.busy", "");
 	const char *fmt = http_query(c->rq, "format");
 	int csv = fmt && !strcmp(fmt, "csv");
@@ -139,7 +142,8 @@ search(struct ctx *c)
 	xml_attr(s, "sort", v[9]);
 	xml_attr(s, "dir", desc ? "desc" : "asc");
 	struct buf qs = {0};
-	for (int i = 0; i < 9; i++) {
+	for (int i = 0; i < 12; i++) {
+		if (i == 9 || i == 10) continue;   /* sort and dir are added by the column links */
 		if (!*v[i]) continue;
 		if (qs.len) buf_addc(&qs, '&');
 		buf_addf(&qs, "%s=", fields[i]);
@@ -148,7 +152,8 @@ search(struct ctx *c)
 	xml_attr(s, "query", buf_str(&qs));
 	buf_free(&qs);
 	xmlNodePtr f = xml_el(s, "filter");
-	for (int i = 0; i < 9; i++) xml_attr(f, fields[i], v[i]);
+	for (int i = 0; i < 12; i++)
+		if (i != 9 && i != 10) xml_attr(f, fields[i], v[i]);
 	plan_people_xml(c->page);
 	xmlNodePtr pl = xml_el(c->page, "projects-list");
 	sqlite3_stmt *ps = db_q("SELECT code, name FROM projects WHERE is_template = 0 ORDER BY code", "");

@@ -140,9 +140,11 @@ static int
 history(const struct audit_who *who, long long task, const char *login, int day, double percent, double hours,
 	double remaining, const char *status, const char *note, const char *reason)
 {
-	char at[21], d[11], eid[24];
+	char at[21], now[21], d[11], eid[24];
 	cal_iso(day, d);
-	snprintf(at, sizeof at, "%sT09:30:00Z", d);
+	snprintf(at, sizeof at, "%sT01:30:00Z", d);     /* 09:30 in Shanghai, never after now */
+	clock_iso(clock_now(), now);
+	if (strcmp(at, now) > 0) memcpy(at, now, sizeof at);
 	long long uid = db_int("SELECT id FROM users WHERE login = ?", "s", login);
 	int done = !strcmp(status, "done");
 	if (db_run("INSERT INTO progress_updates (task_id, user_id, at, percent, hours_spent, remaining_hours, status, note,"

@@ -403,7 +403,7 @@ health_xml(xmlNodePtr e, const struct health *h, const char *status)
 	snprintf(num, sizeof num, "%.0f", h->planned_percent);
 	xml_attr(e, "planned-percent", num);
 	snprintf(num, sizeof num, "%.0f", h->percent);
-	xml_attr(e, "percent", num);
+	xml_set(e, "percent", num);       /* the project row may carry the stored percent already */
 	if (h->forecast >= 0) {
 		cal_iso(h->forecast, d);
 		xml_attr(e, "forecast-finish", d);
@@ -411,7 +411,6 @@ health_xml(xmlNodePtr e, const struct health *h, const char *status)
 	xml_attr_ll(e, "deviation", h->deviation);
 	xml_attr_ll(e, "overdue", h->overdue);
 	xml_attr_ll(e, "at-risk", h->at_risk);
-	xml_attr_ll(e, "tasks", h->tasks);
 	xml_attr(e, "health", status && !strcmp(status, "done") ? "done" : h->state);
 	if (h->next_ms_finish >= 0) {
 		xmlNodePtr m = xml_el(e, "next-milestone");

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcgiapp.h>
 #include <grp.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,6 +145,9 @@ worker(int fd)
 	sigprocmask(SIG_SETMASK, &none, NULL);
 	if (open_runtime(0)) _exit(3);
 	cache_init(cfg.render_cache, 4u << 20);
+	/* no fastbins: freeing a large result tree otherwise ends in long malloc_consolidate runs,
+	 * and memory goes back to the system between requests */
+	mallopt(M_MXFAST, 0);
 	FCGX_Request req;
 	FCGX_InitRequest(&req, fd, FCGI_FAIL_ACCEPT_ON_INTR);
 	struct buf body = {0}, out = {0};

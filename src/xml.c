@@ -32,7 +32,7 @@ xml_attr(xmlNodePtr el, const char *name, const char *value)
 {
 	if (!value) return;
 	struct arena tmp = {0};
-	xmlSetProp(el, BAD_CAST name, BAD_CAST clean(value, &tmp));   /* replaces a value set before */
+	xmlNewProp(el, BAD_CAST name, BAD_CAST clean(value, &tmp));
 	arena_reset(&tmp);
 }
 
@@ -41,7 +41,7 @@ xml_attr_ll(xmlNodePtr el, const char *name, long long v)
 {
 	char b[24];
 	snprintf(b, sizeof b, "%lld", v);
-	xmlSetProp(el, BAD_CAST name, BAD_CAST b);
+	xmlNewProp(el, BAD_CAST name, BAD_CAST b);
 }
 
 void
@@ -52,4 +52,12 @@ xml_row(xmlNodePtr el, sqlite3_stmt *st)
 		if (sqlite3_column_type(st, i) == SQLITE_NULL) continue;
 		xml_attr(el, sqlite3_column_name(st, i), (const char *)sqlite3_column_text(st, i));
 	}
+}
+
+void
+xml_set(xmlNodePtr el, const char *name, const char *value)
+{
+	struct arena tmp = {0};
+	xmlSetProp(el, BAD_CAST name, BAD_CAST clean(value, &tmp));
+	arena_reset(&tmp);
 }

@@ -9,8 +9,9 @@
 xmlNodePtr xml_el(xmlNodePtr parent, const char *name);
 /* A child element with text content (text NULL → empty element). */
 xmlNodePtr xml_text(xmlNodePtr parent, const char *name, const char *text);
-/* Attribute; a NULL value adds nothing. */
+/* Attribute; a NULL value adds nothing. The element must not have it yet (xml_set replaces). */
 void xml_attr(xmlNodePtr el, const char *name, const char *value);
+void xml_set(xmlNodePtr el, const char *name, const char *value);
 void xml_attr_ll(xmlNodePtr el, const char *name, long long v);
 /* Every non-NULL column of the current row as an attribute named after the column
  * (name columns with SQL aliases). */

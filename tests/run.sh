@@ -45,12 +45,14 @@ export OPSPLAN_ROOT=$root
 suite lint bash tests/lint.sh
 suite unit unit_all build/unit
 OPSPLAN_BIN=$root/build/opsplan suite web python3 tests/web/test_web.py
+OPSPLAN_BIN=$root/build/opsplan suite plan python3 tests/web/test_plan.py
 OPSPLAN_BIN=$root/build/opsplan suite browser python3 tests/browser/test_browser.py
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$log/asan
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$log/ubsan
 suite asan-unit unit_all build/asan/unit
 OPSPLAN_BIN=$root/build/asan/opsplan suite asan-web python3 tests/web/test_web.py
+OPSPLAN_BIN=$root/build/asan/opsplan suite asan-plan python3 tests/web/test_plan.py
 OPSPLAN_BIN=$root/build/asan/opsplan suite asan-browser python3 tests/browser/test_browser.py
 if ls "$log"/asan.* "$log"/ubsan.* >/dev/null 2>&1; then
 	echo "FAIL sanitizer reports:"

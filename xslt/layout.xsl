@@ -85,6 +85,26 @@
               <xsl:with-param name="text" select="op:t('nav.home')"/>
             </xsl:call-template>
             <xsl:call-template name="nav-item">
+              <xsl:with-param name="href" select="'/projects'"/>
+              <xsl:with-param name="page" select="'projects project project-form task task-form task-delete import'"/>
+              <xsl:with-param name="text" select="op:t('nav.projects')"/>
+            </xsl:call-template>
+            <xsl:call-template name="nav-item">
+              <xsl:with-param name="href" select="'/my'"/>
+              <xsl:with-param name="page" select="'mytasks'"/>
+              <xsl:with-param name="text" select="op:t('nav.my')"/>
+            </xsl:call-template>
+            <xsl:call-template name="nav-item">
+              <xsl:with-param name="href" select="'/tasks'"/>
+              <xsl:with-param name="page" select="'search'"/>
+              <xsl:with-param name="text" select="op:t('nav.tasks')"/>
+            </xsl:call-template>
+            <xsl:call-template name="nav-item">
+              <xsl:with-param name="href" select="'/templates'"/>
+              <xsl:with-param name="page" select="'templates'"/>
+              <xsl:with-param name="text" select="op:t('nav.templates')"/>
+            </xsl:call-template>
+            <xsl:call-template name="nav-item">
               <xsl:with-param name="href" select="'/profile'"/>
               <xsl:with-param name="page" select="'profile'"/>
               <xsl:with-param name="text" select="op:t('nav.profile')"/>
@@ -94,6 +114,13 @@
                 <xsl:with-param name="href" select="'/admin/users'"/>
                 <xsl:with-param name="page" select="'admin-users'"/>
                 <xsl:with-param name="text" select="op:t('nav.users')"/>
+              </xsl:call-template>
+            </xsl:if>
+            <xsl:if test="key('my-role', 'admin')">
+              <xsl:call-template name="nav-item">
+                <xsl:with-param name="href" select="'/admin/lists'"/>
+                <xsl:with-param name="page" select="'lists'"/>
+                <xsl:with-param name="text" select="op:t('nav.lists')"/>
               </xsl:call-template>
             </xsl:if>
             <xsl:if test="key('my-role', 'admin') or key('my-role', 'auditor')">
@@ -136,13 +163,14 @@
     </header>
   </xsl:template>
 
+  <!-- $page: the page name(s) (space-separated) for which the item is current. -->
   <xsl:template name="nav-item">
     <xsl:param name="href"/>
     <xsl:param name="page"/>
     <xsl:param name="text"/>
     <li>
       <a href="{$href}">
-        <xsl:if test="/page/@name = $page">
+        <xsl:if test="contains(concat(' ', $page, ' '), concat(' ', /page/@name, ' '))">
           <xsl:attribute name="class">current</xsl:attribute>
           <xsl:attribute name="aria-current">page</xsl:attribute>
         </xsl:if>
@@ -293,6 +321,44 @@
       <xsl:when test="$field = 'to'"><xsl:value-of select="op:t('field.to')"/></xsl:when>
       <xsl:when test="$field = 'page'"><xsl:value-of select="op:t('field.page')"/></xsl:when>
       <xsl:when test="$field = 'return_to'"><xsl:value-of select="op:t('field.return_to')"/></xsl:when>
+      <xsl:when test="$field = 'code'"><xsl:value-of select="op:t('field.code')"/></xsl:when>
+      <xsl:when test="$field = 'name'"><xsl:value-of select="op:t('field.name')"/></xsl:when>
+      <xsl:when test="$field = 'description'"><xsl:value-of select="op:t('field.description')"/></xsl:when>
+      <xsl:when test="$field = 'manager'"><xsl:value-of select="op:t('field.manager')"/></xsl:when>
+      <xsl:when test="$field = 'category'"><xsl:value-of select="op:t('field.category')"/></xsl:when>
+      <xsl:when test="$field = 'planned_start'"><xsl:value-of select="op:t('field.planned_start')"/></xsl:when>
+      <xsl:when test="$field = 'planned_finish'"><xsl:value-of select="op:t('field.planned_finish')"/></xsl:when>
+      <xsl:when test="$field = 'status'"><xsl:value-of select="op:t('field.status')"/></xsl:when>
+      <xsl:when test="$field = 'owner'"><xsl:value-of select="op:t('field.owner')"/></xsl:when>
+      <xsl:when test="$field = 'estimate_hours'"><xsl:value-of select="op:t('field.estimate_hours')"/></xsl:when>
+      <xsl:when test="$field = 'duration_days'"><xsl:value-of select="op:t('field.duration_days')"/></xsl:when>
+      <xsl:when test="$field = 'actual_start'"><xsl:value-of select="op:t('field.actual_start')"/></xsl:when>
+      <xsl:when test="$field = 'actual_finish'"><xsl:value-of select="op:t('field.actual_finish')"/></xsl:when>
+      <xsl:when test="$field = 'priority'"><xsl:value-of select="op:t('field.priority')"/></xsl:when>
+      <xsl:when test="$field = 'milestone'"><xsl:value-of select="op:t('field.milestone')"/></xsl:when>
+      <xsl:when test="$field = 'percent'"><xsl:value-of select="op:t('field.percent')"/></xsl:when>
+      <xsl:when test="$field = 'remaining_hours'"><xsl:value-of select="op:t('field.remaining_hours')"/></xsl:when>
+      <xsl:when test="$field = 'predecessors'"><xsl:value-of select="op:t('field.predecessors')"/></xsl:when>
+      <xsl:when test="$field = 'parent'"><xsl:value-of select="op:t('field.parent')"/></xsl:when>
+      <xsl:when test="$field = 'hours_spent'"><xsl:value-of select="op:t('field.hours_spent')"/></xsl:when>
+      <xsl:when test="$field = 'note'"><xsl:value-of select="op:t('field.note')"/></xsl:when>
+      <xsl:when test="$field = 'delay_reason'"><xsl:value-of select="op:t('field.delay_reason')"/></xsl:when>
+      <xsl:when test="$field = 'body'"><xsl:value-of select="op:t('field.body')"/></xsl:when>
+      <xsl:when test="$field = 'confirm'"><xsl:value-of select="op:t('field.confirm')"/></xsl:when>
+      <xsl:when test="$field = 'rule'"><xsl:value-of select="op:t('field.rule')"/></xsl:when>
+      <xsl:when test="$field = 'code_prefix'"><xsl:value-of select="op:t('field.code_prefix')"/></xsl:when>
+      <xsl:when test="$field = 'start'"><xsl:value-of select="op:t('field.start')"/></xsl:when>
+      <xsl:when test="$field = 'kind'"><xsl:value-of select="op:t('field.kind')"/></xsl:when>
+      <xsl:when test="$field = 'label_zh'"><xsl:value-of select="op:t('field.label_zh')"/></xsl:when>
+      <xsl:when test="$field = 'label_en'"><xsl:value-of select="op:t('field.label_en')"/></xsl:when>
+      <xsl:when test="$field = 'sort'"><xsl:value-of select="op:t('field.sort')"/></xsl:when>
+      <xsl:when test="$field = 'active'"><xsl:value-of select="op:t('field.active')"/></xsl:when>
+      <xsl:when test="$field = 'file'"><xsl:value-of select="op:t('field.file')"/></xsl:when>
+      <xsl:when test="$field = 'q'"><xsl:value-of select="op:t('field.q')"/></xsl:when>
+      <xsl:when test="$field = 'project'"><xsl:value-of select="op:t('field.project')"/></xsl:when>
+      <xsl:when test="$field = 'due_from'"><xsl:value-of select="op:t('field.due_from')"/></xsl:when>
+      <xsl:when test="$field = 'due_to'"><xsl:value-of select="op:t('field.due_to')"/></xsl:when>
+      <xsl:when test="$field = 'op'"><xsl:value-of select="op:t('field.op')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$field"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -528,9 +528,13 @@ class Stack:
         except OSError:
             return ''
 
-    def cli(self, *args, db=None, timeout=30):
-        """Runs the program with args; returns CompletedProcess (text)."""
-        env = self.env(**({'OPSPLAN_DB': db} if db else {}))
+    def cli(self, *args, db=None, timeout=30, env=None):
+        """Runs the program with args; returns CompletedProcess (text). env: extra environment
+        variables for this run only (e.g. {'OPSPLAN_NOW': '2026-12-02T02:00:00Z'})."""
+        over = dict(env or {})
+        if db:
+            over['OPSPLAN_DB'] = db
+        env = self.env(**over)
         return subprocess.run([self.bin, '--config', self.conf] + list(args), env=env, capture_output=True,
                               timeout=timeout, text=True, errors='replace')
 

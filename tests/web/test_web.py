@@ -186,7 +186,7 @@ def t_home_xml(s):
     meta = root.find('meta')
     expect(HEX16.fullmatch(meta.get('request-id') or ''), 'request-id %r' % meta.get('request-id'))
     expect(meta.get('csrf'), 'no csrf attribute')
-    expect(root.find('home') is not None, 'no <home>')
+    expect(root.find('dashboard') is not None, 'no <dashboard>')
 
 
 def t_static_css(s):
