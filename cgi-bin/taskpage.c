@@ -231,33 +231,6 @@ task_create_post(struct ctx *c)
 	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=created#task-%lld", p.code, id));
 }
 
-/* The stored task as a task_in (for the edit form). */
-static int
-stored_task(struct ctx *c, long long id, struct task_in *t)
-{
-	sqlite3_stmt *st = db_q("SELECT t.name, t.description, coalesce(o.login, ''), coalesce(t.planned_start, ''),"
-				" coalesce(t.planned_finish, ''), coalesce(t.actual_start, ''), coalesce(t.actual_finish, ''),"
-				" t.status, t.category, t.predecessors, t.estimate_hours, t.duration_days, t.percent,"
-				" t.remaining_hours, t.priority, t.milestone, coalesce(t.parent_id, 0)"
-				" FROM tasks t LEFT JOIN users o ON o.id = t.owner_id WHERE t.id = ?", "i", id);
-	if (!st || sqlite3_step(st) != SQLITE_ROW) {
-		if (st) sqlite3_reset(st);
-		return -1;
-	}
-	const char **s[] = { &t->name, &t->description, &t->owner, &t->planned_start, &t->planned_finish,
-			     &t->actual_start, &t->actual_finish, &t->status, &t->category, &t->predecessors };
-	for (int i = 0; i < 10; i++) *s[i] = arena_strdup(c->rq->a, (const char *)sqlite3_column_text(st, i));
-	t->estimate = sqlite3_column_double(st, 10);
-	t->duration = sqlite3_column_double(st, 11);
-	t->percent = sqlite3_column_double(st, 12);
-	t->remaining = sqlite3_column_double(st, 13);
-	t->priority = sqlite3_column_int(st, 14);
-	t->milestone = sqlite3_column_int(st, 15);
-	t->parent = sqlite3_column_int64(st, 16);
-	sqlite3_reset(st);
-	return 0;
-}
-
 static int
 task_edit(struct ctx *c)
 {
@@ -265,8 +238,7 @@ task_edit(struct ctx *c)
 	int rc = load_task(c, &t, 'm');
 	if (rc) return rc;
 	struct task_in in;
-	memset(&in, 0, sizeof in);
-	if (stored_task(c, t.id, &in)) return ctx_error(c, 404, "error.task_not_found", "");
+	if (task_load(c->rq->a, t.id, &in, NULL)) return ctx_error(c, 404, "error.task_not_found", "");
 	form_xml(c, "edit", t.id, &t.p, &in);
 	return H_RENDER;
 }

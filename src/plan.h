@@ -56,6 +56,8 @@ int project_copy_tasks(const struct audit_who *who, long long from, int from_sta
 
 /* Task checks fill derived values: a finish from start + duration, a duration from the dates. */
 int task_check(struct task_in *t, const struct calendar *c, plan_err_fn err, void *arg);
+/* The stored task (strings in a); its project id into *project_id when not NULL. 0 or -1. */
+int task_load(struct arena *a, long long id, struct task_in *t, long long *project_id);
 long long task_create(const struct audit_who *who, const struct project *p, const struct task_in *t,
 		      long long after);   /* after: insert after this sibling, 0 = at the end */
 int task_update(const struct audit_who *who, long long id, const struct task_in *t);

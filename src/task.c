@@ -106,29 +106,44 @@ task_json_in(struct buf *b, const struct task_in *t)
 	json_close(b);
 }
 
-/* The stored task as JSON (the same keys as task_json_in), for the audit's old value. */
-static int
-task_json_db(struct buf *b, long long id, long long *project_id)
+int
+task_load(struct arena *a, long long id, struct task_in *t, long long *project_id)
 {
-	sqlite3_stmt *st = db_q("SELECT t.name, t.description, o.login, t.estimate_hours, t.duration_days,"
-				" t.planned_start, t.planned_finish, t.actual_start, t.actual_finish, t.priority,"
-				" t.status, t.milestone, t.percent, t.remaining_hours, t.category, t.predecessors,"
-				" coalesce(t.parent_id, 0), t.project_id FROM tasks t LEFT JOIN users o ON o.id = t.owner_id"
-				" WHERE t.id = ?", "i", id);
+	sqlite3_stmt *st = db_q("SELECT t.name, t.description, coalesce(o.login, ''), coalesce(t.planned_start, ''),"
+				" coalesce(t.planned_finish, ''), coalesce(t.actual_start, ''), coalesce(t.actual_finish, ''),"
+				" t.status, t.category, t.predecessors, t.estimate_hours, t.duration_days, t.percent,"
+				" t.remaining_hours, t.priority, t.milestone, coalesce(t.parent_id, 0), t.project_id"
+				" FROM tasks t LEFT JOIN users o ON o.id = t.owner_id WHERE t.id = ?", "i", id);
 	if (!st || sqlite3_step(st) != SQLITE_ROW) {
 		if (st) sqlite3_reset(st);
 		return -1;
 	}
-#define S(i) ((const char *)sqlite3_column_text(st, i))
-	struct task_in t = { S(0), S(1), S(2) ? S(2) : "", S(5) ? S(5) : "", S(6) ? S(6) : "", S(7) ? S(7) : "",
-			     S(8) ? S(8) : "", S(10), S(14), S(15), sqlite3_column_double(st, 3),
-			     sqlite3_column_double(st, 4), sqlite3_column_double(st, 12), sqlite3_column_double(st, 13),
-			     sqlite3_column_int(st, 9), sqlite3_column_int(st, 11), sqlite3_column_int64(st, 16), "" };
-#undef S
-	task_json_in(b, &t);
+	memset(t, 0, sizeof *t);
+	const char **s[] = { &t->name, &t->description, &t->owner, &t->planned_start, &t->planned_finish,
+			     &t->actual_start, &t->actual_finish, &t->status, &t->category, &t->predecessors };
+	for (int i = 0; i < 10; i++) *s[i] = arena_strdup(a, (const char *)sqlite3_column_text(st, i));
+	t->estimate = sqlite3_column_double(st, 10);
+	t->duration = sqlite3_column_double(st, 11);
+	t->percent = sqlite3_column_double(st, 12);
+	t->remaining = sqlite3_column_double(st, 13);
+	t->priority = sqlite3_column_int(st, 14);
+	t->milestone = sqlite3_column_int(st, 15);
+	t->parent = sqlite3_column_int64(st, 16);
 	if (project_id) *project_id = sqlite3_column_int64(st, 17);
 	sqlite3_reset(st);
 	return 0;
+}
+
+/* The stored task as JSON (the same keys as task_json_in), for the audit's old value. */
+static int
+task_json_db(struct buf *b, long long id, long long *project_id)
+{
+	struct arena a = {0};
+	struct task_in t;
+	int rc = task_load(&a, id, &t, project_id);
+	if (!rc) task_json_in(b, &t);
+	arena_reset(&a);
+	return rc;
 }
 
 static int
