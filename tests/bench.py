@@ -51,8 +51,10 @@ def measure(st, static, label, path, extra):
     srps, sms, sp99 = wrk(st.origin + '/static/' + name, {})
     _, one, one99 = wrk(st.origin + path, h, conns='1')     # one request at a time: the page's own time
     rss = peak_rss_kb(st.worker_pids()) / 1024
-    print('%-34s %10.0f %9.2f %9.2f %10d   %.0f %% of %.0f req/s (%.2f ms); alone %.2f ms (p99 %.2f); worker peak %.1f MB' %
-          (label, rps, ms, p99, len(body), 100 * rps / srps, srps, sms, one, one99, rss))
+    priv = private_kb(st.worker_pids()) / 1024
+    print('%-34s %10.0f %9.2f %9.2f %10d   %.0f %% of %.0f req/s (%.2f ms); alone %.2f ms (p99 %.2f);'
+          ' worker peak %.1f MB, private now %.1f MB' %
+          (label, rps, ms, p99, len(body), 100 * rps / srps, srps, sms, one, one99, rss, priv))
 
 
 def csv_wbs(n, levels=3, owners=('li.na', 'wang.fang')):
@@ -103,6 +105,19 @@ def plan_data(st):
         code = 'BENCH-P%02d' % i
         new_project(st, code, '基准项目 %d Benchmark %d' % (i, i))
         import_csv(st, code, csv_wbs(40))
+
+
+def private_kb(pids):
+    """The largest private (not shared with the master: compiled stylesheets are) memory of a worker now."""
+    most = 0
+    for pid in pids:
+        try:
+            with open('/proc/%d/smaps_rollup' % pid) as f:
+                t = f.read()
+            most = max(most, sum(int(x) for x in re.findall(r'Private_(?:Clean|Dirty):\s+(\d+) kB', t)))
+        except OSError:
+            pass
+    return most
 
 
 def main():
