@@ -5,7 +5,7 @@ PKGS    := libxml-2.0 libxslt sqlite3 libcurl libcrypto
 CC      ?= cc
 WARN    := -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral
 HARDEN  := -fstack-protector-strong -D_FORTIFY_SOURCE=2 -fPIE
-CFLAGS  := -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -Isrc
+CFLAGS  := -std=c11 -D_GNU_SOURCE -O2 -g $(WARN) $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -iquote src
 LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
 LIBS    := -lfcgi $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -54,10 +54,10 @@ asan: build/asan/opsplan $(patsubst tests/unit/%.c,build/asan/unit/%,$(UNIT))
 
 build/unit/%: tests/unit/%.c tests/unit/unit.h tests/unit/holidays.h build/libopsplan.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Itests/unit -o $@ $< build/libopsplan.a $(LIBS)
+	$(CC) $(CFLAGS) -iquote tests/unit -o $@ $< build/libopsplan.a $(LIBS)
 build/asan/unit/%: tests/unit/%.c tests/unit/unit.h tests/unit/holidays.h build/asan/libopsplan.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SAN) -Itests/unit -o $@ $< build/asan/libopsplan.a $(LIBS)
+	$(CC) $(CFLAGS) $(SAN) -iquote tests/unit -o $@ $< build/asan/libopsplan.a $(LIBS)
 unit: $(patsubst tests/unit/%.c,build/unit/%,$(UNIT))
 
 deps:
