@@ -5,7 +5,7 @@
 #include "unit.h"
 #include "calendar.h"
 
-#include "holidays.h"
+#include "holidays_fixture.h"
 
 #define D(s) cal_day(s)
 

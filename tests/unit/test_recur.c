@@ -4,7 +4,7 @@
 #include "unit.h"
 #include "recur.h"
 
-#include "holidays.h"
+#include "holidays_fixture.h"
 
 #define D(s) cal_day(s)
 #define NEXT(rule, from) recur_next(rule, &cn2026, D(from))

@@ -1,9 +1,9 @@
-/* holidays.h — test helper: China's 2026 holidays and adjusted working days, read from the
+/* holidays_fixture.h — test helper: China's 2026 holidays and adjusted working days, read from the
  * shared fixture file (../shared/fixtures/holidays/2026.json from the repository root, where
  * tests run; OPSPLAN_HOLIDAYS overrides the path) by a small scanner, never copied into the
  * repository. load_holidays() fills cn2026 and returns the count, or -1. */
-#ifndef OPSPLAN_TEST_HOLIDAYS_H
-#define OPSPLAN_TEST_HOLIDAYS_H
+#ifndef OPSPLAN_TEST_HOLIDAYS_FIXTURE_H
+#define OPSPLAN_TEST_HOLIDAYS_FIXTURE_H
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
