@@ -1,0 +1,340 @@
+/* sched.c — the critical path method behind sched.h. sched_run checks the input, orders the
+ * tasks topologically (Kahn) over link lists kept as two compressed arrays (links by
+ * predecessor and by successor, each in link index order), then makes one forward pass in that
+ * order, one backward pass in reverse and one roll-up of the summaries from the bottom of the
+ * tree up: O(n + m) time, no recursion. On a loop, a walk from a task Kahn could not place
+ * along still unplaced predecessors must come back on itself: that repeat is the cycle
+ * reported. Temporary arrays are one malloc'd block, freed before returning; the tasks are
+ * written only on success.
+ *
+ * Choices the header leaves open, in the order the passes apply them:
+ *  - a finished task sits at its actual dates (without an actual start: actual_finish -
+ *    duration); a started one starts at actual_start and finishes at actual_start + duration,
+ *    or at status_time + remaining when that is later (remaining < 0 counts as 0; no status
+ *    time: actual_start + duration). Links and constraints do not move either.
+ *  - an MSO task not yet started starts at constraint_time whatever its links, project start
+ *    and status time say; in the backward pass its late start is at most constraint_time, so
+ *    a link that would push it shows as negative float on the pushing chain and the task itself
+ *    is critical, as in MS Project.
+ *  - an FNLT deadline never moves a task; it caps the late finish (so a miss is negative
+ *    float) and sets deadline_missed when EF > constraint_time. On a summary it only flags.
+ *  - the driving link is the lowest-index link whose bound equals ES; a link that only ties
+ *    the project start, SNET date or status time still drives. Tasks placed by actual dates or
+ *    MSO have none.
+ *  - the backward pass uses each task's scheduled span EF - ES as its duration, so TF = LS -
+ *    ES = LF - EF also for started and finished tasks. Free float is not capped by total
+ *    float.
+ *  - summaries: es, ls = min over children; ef, lf = max; total and free float = min;
+ *    critical if any child is. */
+#include "sched.h"
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Arrays sched_run works with; all point into one allocation. */
+struct sched_work {
+	int *out_first, *out;        /* links by predecessor: out[out_first[i] .. out_first[i+1]) */
+	int *in_first, *in;          /* links by successor, likewise */
+	int *indeg;                  /* Kahn: links from tasks not yet placed */
+	int *topo;                   /* tasks in topological order (first `placed` entries) */
+	int *kids;                   /* summaries: children not yet rolled up */
+	int *tree;                   /* tasks with every child before its parent */
+	int *path;                   /* the loop walk */
+	int *onpath;                 /* position in path, -1 = not on it */
+};
+
+static long
+sched_max(long a, long b)
+{
+	return a > b ? a : b;
+}
+
+static long
+sched_min(long a, long b)
+{
+	return a < b ? a : b;
+}
+
+/* -2 when a link is out of range, joins a task to itself or touches a summary (a task some
+ * task names as parent), or a parent is out of range or the parent chains loop; else 0, with
+ * w->tree holding every task after all its children. */
+static int
+sched_check(const struct sched_problem *p, struct sched_work *w)
+{
+	int n = p->ntasks, done = 0, head = 0;
+	for (int i = 0; i < n; i++) w->kids[i] = 0;
+	for (int i = 0; i < n; i++) {
+		int up = p->tasks[i].parent;
+		if (up < -1 || up >= n || up == i) return -2;
+		if (up >= 0) w->kids[up]++;
+	}
+	for (int k = 0; k < p->nlinks; k++) {
+		const struct sched_link *l = &p->links[k];
+		if (l->pred < 0 || l->pred >= n || l->succ < 0 || l->succ >= n || l->pred == l->succ) return -2;
+		if (w->kids[l->pred] || w->kids[l->succ]) return -2;
+		if ((unsigned)l->type > SCHED_SF) return -2;
+	}
+	/* Kahn on the tree: leaves first, a parent once all its children are in. A task on or
+	 * under a loop of parents is never reached. */
+	for (int i = 0; i < n; i++)
+		if (w->kids[i] == 0) w->tree[done++] = i;
+	while (head < done) {
+		int up = p->tasks[w->tree[head++]].parent;
+		if (up >= 0 && --w->kids[up] == 0) w->tree[done++] = up;
+	}
+	return done == n ? 0 : -2;
+}
+
+/* Fills the link lists and w->topo; returns how many tasks Kahn placed (n when there is no
+ * loop). The queue starts with the tasks without predecessors in index order. */
+static int
+sched_order(const struct sched_problem *p, struct sched_work *w)
+{
+	int n = p->ntasks, m = p->nlinks, placed = 0, head = 0;
+	for (int i = 0; i <= n; i++) w->out_first[i] = w->in_first[i] = 0;
+	for (int k = 0; k < m; k++) {
+		w->out_first[p->links[k].pred + 1]++;
+		w->in_first[p->links[k].succ + 1]++;
+	}
+	for (int i = 0; i < n; i++) {
+		w->indeg[i] = w->in_first[i + 1];
+		w->out_first[i + 1] += w->out_first[i];
+		w->in_first[i + 1] += w->in_first[i];
+	}
+	/* Counting sort by task, stable, so each list is in link index order; topo serves as the
+	 * fill cursor for the out lists and onpath for the in lists before their real use. */
+	for (int i = 0; i < n; i++) {
+		w->topo[i] = w->out_first[i];
+		w->onpath[i] = w->in_first[i];
+	}
+	for (int k = 0; k < m; k++) {
+		w->out[w->topo[p->links[k].pred]++] = k;
+		w->in[w->onpath[p->links[k].succ]++] = k;
+	}
+	for (int i = 0; i < n; i++)
+		if (w->indeg[i] == 0) w->topo[placed++] = i;
+	while (head < placed) {
+		int u = w->topo[head++];
+		for (int e = w->out_first[u]; e < w->out_first[u + 1]; e++) {
+			int s = p->links[w->out[e]].succ;
+			if (--w->indeg[s] == 0) w->topo[placed++] = s;
+		}
+	}
+	return placed;
+}
+
+/* After Kahn stopped short: every unplaced task still has an unplaced predecessor, so walking
+ * from one to such a predecessor (the lowest-index link's) again and again must revisit a task.
+ * Writes that cycle in link direction, starting at its lowest task index, to p->cycle (when
+ * given) and its length to p->ncycle. */
+static void
+sched_cycle(struct sched_problem *p, struct sched_work *w)
+{
+	int n = p->ntasks, len = 0, v = 0, from, low;
+	while (w->indeg[v] == 0) v++;
+	for (int i = 0; i < n; i++) w->onpath[i] = -1;
+	while (w->onpath[v] < 0) {
+		w->onpath[v] = len;
+		w->path[len++] = v;
+		for (int e = w->in_first[v]; e < w->in_first[v + 1]; e++) {
+			int q = p->links[w->in[e]].pred;
+			if (w->indeg[q] > 0) {
+				v = q;
+				break;
+			}
+		}
+	}
+	/* path[i + 1] precedes path[i]; the cycle is path[from .. len), read backwards. */
+	from = w->onpath[v];
+	p->ncycle = len - from;
+	low = len - 1;
+	for (int i = from; i < len; i++)
+		if (w->path[i] < w->path[low]) low = i;
+	if (p->cycle)
+		for (int j = 0; j < p->ncycle; j++) {
+			int i = low - j;
+			if (i < from) i += p->ncycle;
+			p->cycle[j] = w->path[i];
+		}
+}
+
+/* The earliest start link k allows its successor. */
+static long
+sched_bound(const struct sched_problem *p, int k)
+{
+	const struct sched_link *l = &p->links[k];
+	const struct sched_task *a = &p->tasks[l->pred];
+	long d = p->tasks[l->succ].duration;
+	switch (l->type) {
+	case SCHED_SS: return a->es + l->lag;
+	case SCHED_FF: return a->ef + l->lag - d;
+	case SCHED_SF: return a->es + l->lag - d;
+	default:       return a->ef + l->lag;
+	}
+}
+
+/* Forward pass for leaf u, whose predecessors are done. */
+static void
+sched_forward(struct sched_problem *p, const struct sched_work *w, int u)
+{
+	struct sched_task *t = &p->tasks[u];
+	t->driving_link = -1;
+	if (t->actual_finish >= 0) {
+		t->es = t->actual_start >= 0 ? t->actual_start : t->actual_finish - t->duration;
+		t->ef = t->actual_finish;
+	} else if (t->actual_start >= 0) {
+		t->es = t->actual_start;
+		t->ef = t->es + t->duration;
+		if (p->status_time >= 0)
+			t->ef = sched_max(t->ef, p->status_time + sched_max(t->remaining, 0));
+	} else if (t->constraint == SCHED_MSO) {
+		t->es = t->constraint_time;
+		t->ef = t->es + t->duration;
+	} else {
+		long es = p->project_start;
+		if (t->constraint == SCHED_SNET) es = sched_max(es, t->constraint_time);
+		if (p->status_time >= 0) es = sched_max(es, p->status_time);
+		for (int e = w->in_first[u]; e < w->in_first[u + 1]; e++) {
+			long b = sched_bound(p, w->in[e]);
+			if (b > es || (b == es && t->driving_link < 0)) {
+				es = b;
+				t->driving_link = w->in[e];
+			}
+		}
+		t->es = es;
+		t->ef = es + t->duration;
+	}
+	t->deadline_missed = t->constraint == SCHED_FNLT && t->ef > t->constraint_time;
+}
+
+/* Backward pass and free float for leaf u, whose successors are done; finish is T. */
+static void
+sched_backward(struct sched_problem *p, const struct sched_work *w, int u, long finish)
+{
+	struct sched_task *t = &p->tasks[u];
+	long span = t->ef - t->es, lf = finish, ff = finish - t->ef;
+	int fixed = t->constraint == SCHED_MSO && t->actual_start < 0 && t->actual_finish < 0;
+	if (t->constraint == SCHED_FNLT) lf = sched_min(lf, t->constraint_time);
+	if (fixed) lf = sched_min(lf, t->constraint_time + span);
+	for (int e = w->out_first[u]; e < w->out_first[u + 1]; e++) {
+		const struct sched_link *l = &p->links[w->out[e]];
+		const struct sched_task *s = &p->tasks[l->succ];
+		long late, slack;
+		switch (l->type) {
+		case SCHED_SS:
+			late = s->ls - l->lag + span;
+			slack = s->es - l->lag - t->es;
+			break;
+		case SCHED_FF:
+			late = s->lf - l->lag;
+			slack = s->ef - l->lag - t->ef;
+			break;
+		case SCHED_SF:
+			late = s->lf - l->lag + span;
+			slack = s->ef - l->lag - t->es;
+			break;
+		default:
+			late = s->ls - l->lag;
+			slack = s->es - l->lag - t->ef;
+			break;
+		}
+		lf = sched_min(lf, late);
+		ff = e == w->out_first[u] ? slack : sched_min(ff, slack);
+	}
+	t->lf = lf;
+	t->ls = lf - span;
+	t->total_float = t->ls - t->es;
+	t->free_float = ff;
+	t->critical = t->total_float <= p->critical_slack;
+	t->is_summary = 0;
+}
+
+/* Rolls every summary up from its children, walking w->tree (children first); kids[] is
+ * recounted here since sched_check used it up. */
+static void
+sched_rollup(struct sched_problem *p, struct sched_work *w)
+{
+	int n = p->ntasks;
+	for (int i = 0; i < n; i++) w->kids[i] = 0;
+	for (int i = 0; i < n; i++)
+		if (p->tasks[i].parent >= 0) w->kids[p->tasks[i].parent]++;
+	for (int i = 0; i < n; i++) {
+		struct sched_task *s = &p->tasks[i];
+		if (!w->kids[i]) continue;
+		s->es = s->ls = s->total_float = s->free_float = LONG_MAX;
+		s->ef = s->lf = LONG_MIN;
+		s->critical = 0;
+		s->is_summary = 1;
+		s->driving_link = -1;
+	}
+	for (int j = 0; j < n; j++) {
+		struct sched_task *c = &p->tasks[w->tree[j]], *s;
+		if (c->is_summary)
+			c->deadline_missed = c->constraint == SCHED_FNLT && c->ef > c->constraint_time;
+		if (c->parent < 0) continue;
+		s = &p->tasks[c->parent];
+		s->es = sched_min(s->es, c->es);
+		s->ef = sched_max(s->ef, c->ef);
+		s->ls = sched_min(s->ls, c->ls);
+		s->lf = sched_max(s->lf, c->lf);
+		s->total_float = sched_min(s->total_float, c->total_float);
+		s->free_float = sched_min(s->free_float, c->free_float);
+		s->critical |= c->critical;
+	}
+}
+
+/* Schedules the network (see sched.h): checks, orders, forward pass, T, backward pass in
+ * reverse order, roll-up. Returns 0, -1 (loop, cycle filled), -2 (bad link or parent) or -3
+ * (out of memory); on any failure the tasks and project_finish are as they were. */
+int
+sched_run(struct sched_problem *p)
+{
+	struct sched_work w;
+	int n = p->ntasks, m = p->nlinks, rc;
+	long finish;
+	int *mem;
+	p->ncycle = 0;
+	if (n < 0 || m < 0 || (n > 0 && !p->tasks) || (m > 0 && !p->links)) return -2;
+	if (n == 0) {
+		if (m > 0) return -2;
+		p->project_finish = p->project_start;
+		return 0;
+	}
+	size_t un = (size_t)n, um = (size_t)m;
+	if (!(mem = malloc((8 * un + 2 + 2 * um) * sizeof *mem))) return -3;
+	w.out_first = mem;
+	w.in_first = w.out_first + un + 1;
+	w.out = w.in_first + un + 1;
+	w.in = w.out + um;
+	w.indeg = w.in + um;
+	w.topo = w.indeg + un;
+	w.kids = w.topo + un;
+	w.tree = w.kids + un;
+	w.path = w.tree + un;
+	w.onpath = w.path + un;
+
+	if ((rc = sched_check(p, &w)) != 0) goto out;
+	if (sched_order(p, &w) < n) {
+		sched_cycle(p, &w);
+		rc = -1;
+		goto out;
+	}
+	/* Summaries have no links (checked), so they sit in topo too; the passes skip them. */
+	for (int j = 0; j < n; j++) w.kids[j] = 0;
+	for (int j = 0; j < n; j++)
+		if (p->tasks[j].parent >= 0) w.kids[p->tasks[j].parent] = 1;
+	finish = LONG_MIN;
+	for (int j = 0; j < n; j++) {
+		int u = w.topo[j];
+		if (w.kids[u]) continue;
+		sched_forward(p, &w, u);
+		finish = sched_max(finish, p->tasks[u].ef);
+	}
+	for (int j = n - 1; j >= 0; j--)
+		if (!w.kids[w.topo[j]]) sched_backward(p, &w, w.topo[j], finish);
+	sched_rollup(p, &w);
+	p->project_finish = finish;
+out:
+	free(mem);
+	return rc;
+}
