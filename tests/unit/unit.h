@@ -20,6 +20,7 @@ static int unit_checks_failed, unit_tests_passed, unit_tests_failed;
 static int
 unit_done(void)
 {
+	printf("# %d passed, %d failed\n", unit_tests_passed, unit_tests_failed);
 	return unit_tests_failed ? 1 : 0;
 }
 #endif
