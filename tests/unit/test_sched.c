@@ -808,6 +808,5 @@ main(void)
 	RUN(random_vs_bruteforce);
 	RUN(random_loops);
 	RUN(large_timed);
-	printf("# sched: %d passed, %d failed\n", unit_tests_passed, unit_tests_failed);
 	return unit_done();
 }
