@@ -81,8 +81,9 @@ lint:
 
 install: all
 	install -D -m 0755 build/opsplan $(DESTDIR)/usr/lib/cgi-bin/opsplan
-	install -d $(DESTDIR)/usr/share/opsplan/xslt/i18n $(DESTDIR)/usr/share/opsplan/static $(DESTDIR)/var/lib/opsplan $(DESTDIR)/etc/opsplan
+	install -d $(DESTDIR)/usr/share/opsplan/xslt/i18n $(DESTDIR)/usr/share/opsplan/xslt/pages $(DESTDIR)/usr/share/opsplan/static $(DESTDIR)/var/lib/opsplan $(DESTDIR)/etc/opsplan
 	install -m 0644 xslt/*.xsl $(DESTDIR)/usr/share/opsplan/xslt/
+	install -m 0644 xslt/pages/*.xsl $(DESTDIR)/usr/share/opsplan/xslt/pages/
 	install -m 0644 xslt/i18n/*.xml $(DESTDIR)/usr/share/opsplan/xslt/i18n/
 	cp -r static/. $(DESTDIR)/usr/share/opsplan/static/
 	install -m 0644 src/sh/fastcgi_params $(DESTDIR)/etc/opsplan/fastcgi_params

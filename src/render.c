@@ -300,7 +300,9 @@ html_node(struct buf *b, xmlNodePtr n)
 int
 render_apply(const char *sheet, xmlDocPtr doc, const char *lang, struct resp *rs)
 {
+	/* a page without a sheet file of its own is one of site.xsl's (the page name selects it) */
 	struct sheet *sh = find(sheet);
+	if (!sh) sh = find("site");
 	if (!sh) {
 		fprintf(stderr, "opsplan: no stylesheet '%s'\n", sheet ? sheet : "(null)");
 		return -1;

@@ -166,6 +166,7 @@ finish_render(struct ctx *c, const char *sheet)
 		render_xml(c->doc, rs);
 		return;
 	}
+	xml_set(c->page, "name", sheet);     /* the page name selects the templates in site.xsl */
 	if (render_apply(sheet, c->doc, c->lang, rs) == 0) return;
 	fprintf(stderr, "opsplan: [%s] transform '%s' failed\n", c->rq->request_id, sheet);
 	buf_free(&rs->body);

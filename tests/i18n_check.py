@@ -16,7 +16,7 @@ for lang in ("zh-CN", "en"):
 for k in sorted(cats["zh-CN"] ^ cats["en"]):
     print("key in only one catalog: %s" % k)
 used = set()
-for f in glob.glob(os.path.join(root, "xslt/*.xsl")):
+for f in glob.glob(os.path.join(root, "xslt/**/*.xsl"), recursive=True):
     text = re.sub(r"<!--.*?-->", "", open(f, encoding="utf-8").read(), flags=re.S)
     used |= set(re.findall(r"op:t\('([^']+)'", text))
 for f in glob.glob(os.path.join(root, "src/*.c")) + glob.glob(os.path.join(root, "cgi-bin/*.c")):

@@ -1252,8 +1252,8 @@ def t_source_grep(s):
 EVIL_HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<xsl:stylesheet version="1.0" '
              'xmlns:xsl="http://www.w3.org/1999/XSL/Transform" xmlns:op="urn:opsplan" '
              'xmlns:exsl="http://exslt.org/common" extension-element-prefixes="exsl" '
-             'exclude-result-prefixes="op">\n<xsl:import href="layout.xsl"/>\n'
-             '<xsl:template name="title">T</xsl:template>\n')
+             'exclude-result-prefixes="op">\n<xsl:import href="pages/layout.xsl"/>\n'
+             '<xsl:template match="/page" mode="title">T</xsl:template>\n')
 
 
 def evil_dir(s, name, content):
@@ -1261,7 +1261,8 @@ def evil_dir(s, name, content):
     d = os.path.join(s.tmp, 'xslt-' + name)
     shutil.copytree(os.path.join(REPO, 'xslt'), d)
     with open(os.path.join(d, 'home.xsl'), 'w') as f:
-        f.write(EVIL_HEAD + '<xsl:template name="content">' + content + '</xsl:template>\n</xsl:stylesheet>\n')
+        # a sheet file named after the page wins over site.xsl for that page
+        f.write(EVIL_HEAD + '<xsl:template match="/page" mode="content">' + content + '</xsl:template>\n</xsl:stylesheet>\n')
     return d
 
 

@@ -11,14 +11,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='import']" mode="title">
     <xsl:value-of select="op:t('import.title', string(import/@project), string(import/@project-name))"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='import']" mode="content">
     <xsl:for-each select="import">
       <xsl:if test="problem">
         <section class="import-problems" aria-labelledby="h-problems">

@@ -27,13 +27,13 @@
   <xsl:key name="field-error" match="/page/errors/error" use="@field"/>
 
   <!-- Defaults; every page sheet overrides both. -->
-  <xsl:template name="title"/>
-  <xsl:template name="content"/>
+  <xsl:template match="*" mode="title"/>
+  <xsl:template match="*" mode="content"/>
 
   <xsl:template match="/">
     <xsl:for-each select="page">
       <xsl:variable name="title">
-        <xsl:call-template name="title"/>
+        <xsl:apply-templates select="." mode="title"/>
       </xsl:variable>
       <html lang="{meta/@lang}">
         <head>
@@ -59,7 +59,7 @@
               <xsl:value-of select="$title"/>
             </h1>
             <xsl:apply-templates select="errors[error]" mode="layout"/>
-            <xsl:call-template name="content"/>
+            <xsl:apply-templates select="." mode="content"/>
           </main>
           <xsl:call-template name="footer"/>
         </body>

@@ -10,14 +10,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='task-delete']" mode="title">
     <xsl:value-of select="op:t('task_delete.title', string(task/@wbs), string(task/@name))"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='task-delete']" mode="content">
     <xsl:for-each select="task">
       <div class="notice danger-notice">
         <p class="lead">

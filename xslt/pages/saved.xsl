@@ -9,13 +9,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='saved']" mode="title">
     <xsl:value-of select="op:t('saved.title')"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='saved']" mode="content">
     <div class="notice">
       <p><xsl:value-of select="op:t('saved.text')"/></p>
     </div>

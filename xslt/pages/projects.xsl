@@ -11,14 +11,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='projects']" mode="title">
     <xsl:value-of select="op:t('projects.title')"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='projects']" mode="content">
     <xsl:variable name="can-create" select="can/@create = '1'"/>
     <xsl:for-each select="projects">
       <form class="filter" method="get" action="/projects" accept-charset="UTF-8">

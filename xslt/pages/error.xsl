@@ -9,13 +9,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='error']" mode="title">
     <xsl:value-of select="op:t('error.title', string(error/@status))"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='error']" mode="content">
     <xsl:for-each select="error">
       <div class="error-box status-{@status}">
         <p class="error-message">

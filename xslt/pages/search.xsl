@@ -18,14 +18,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='search']" mode="title">
     <xsl:value-of select="op:t('search.title')"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='search']" mode="content">
     <xsl:for-each select="search">
       <xsl:variable name="base">
         <xsl:choose>
@@ -52,7 +49,7 @@
         </xsl:if>
       </xsl:variable>
 
-      <xsl:call-template name="filter-form">
+      <xsl:call-template name="search-filter-form">
         <xsl:with-param name="sort" select="string($sort)"/>
         <xsl:with-param name="dir" select="string($dir)"/>
       </xsl:call-template>
@@ -91,7 +88,7 @@
               </tbody>
             </table>
           </div>
-          <xsl:call-template name="pager">
+          <xsl:call-template name="search-pager">
             <xsl:with-param name="base" select="string($ordered)"/>
           </xsl:call-template>
         </xsl:when>
@@ -103,7 +100,7 @@
   </xsl:template>
 
   <!-- Context: <search>. -->
-  <xsl:template name="filter-form">
+  <xsl:template name="search-filter-form">
     <xsl:param name="sort"/>
     <xsl:param name="dir"/>
     <xsl:variable name="f" select="filter"/>
@@ -215,7 +212,7 @@
   </xsl:template>
 
   <!-- Context: <search>. $base ends with "?" or "&". -->
-  <xsl:template name="pager">
+  <xsl:template name="search-pager">
     <xsl:param name="base"/>
     <xsl:variable name="page" select="number(@page)"/>
     <xsl:variable name="pages" select="number(@pages)"/>

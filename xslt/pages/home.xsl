@@ -19,14 +19,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='home']" mode="title">
     <xsl:value-of select="op:t('home.title')"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='home']" mode="content">
     <xsl:variable name="user" select="meta/user"/>
     <xsl:variable name="can-create" select="key('my-role', 'admin') or key('my-role', 'manager')"/>
     <xsl:for-each select="dashboard">

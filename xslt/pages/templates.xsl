@@ -17,14 +17,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='templates']" mode="title">
     <xsl:value-of select="op:t('templates.title')"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='templates']" mode="content">
     <xsl:variable name="can" select="key('my-role', 'admin') or key('my-role', 'manager')"/>
     <p class="hint"><xsl:value-of select="op:t('templates.intro')"/></p>
     <xsl:choose>

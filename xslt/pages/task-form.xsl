@@ -13,10 +13,7 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='task-form']" mode="title">
     <xsl:choose>
       <xsl:when test="task-form/@mode = 'edit'">
         <xsl:value-of select="op:t('task_form.title.edit', string(task-form/@name))"/>
@@ -27,7 +24,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='task-form']" mode="content">
     <xsl:variable name="parents" select="parents/task"/>
     <xsl:for-each select="task-form">
       <xsl:variable name="edit" select="@mode = 'edit'"/>

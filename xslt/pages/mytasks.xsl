@@ -12,14 +12,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='mytasks']" mode="title">
     <xsl:value-of select="op:t('my.title')"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='mytasks']" mode="content">
     <xsl:for-each select="my">
       <div class="toolbar">
         <p class="summary">

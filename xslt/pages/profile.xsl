@@ -9,13 +9,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='profile']" mode="title">
     <xsl:value-of select="op:t('profile.title')"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='profile']" mode="content">
     <xsl:variable name="p" select="profile"/>
 
     <dl class="facts">

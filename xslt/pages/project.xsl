@@ -17,14 +17,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='project']" mode="title">
     <xsl:value-of select="op:t('project.title', string(project/@code), string(project/@name))"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='project']" mode="content">
     <xsl:variable name="can-edit" select="can/@edit = '1'"/>
     <xsl:for-each select="project">
       <xsl:variable name="base" select="concat('/projects/', @code)"/>

@@ -14,15 +14,13 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='audit']" mode="title">
     <xsl:value-of select="op:t('audit.title')"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='audit']" mode="content">
     <xsl:for-each select="audit">
-      <xsl:call-template name="filter-form"/>
+      <xsl:call-template name="audit-filter-form"/>
       <div class="toolbar">
         <p class="summary">
           <xsl:value-of select="op:t('audit.total', string(@total))"/>
@@ -52,11 +50,11 @@
                 </tr>
               </thead>
               <tbody>
-                <xsl:apply-templates select="record"/>
+                <xsl:apply-templates select="record" mode="audit"/>
               </tbody>
             </table>
           </div>
-          <xsl:call-template name="pager"/>
+          <xsl:call-template name="audit-pager"/>
         </xsl:when>
         <xsl:otherwise>
           <p class="empty"><xsl:value-of select="op:t('audit.empty')"/></p>
@@ -66,7 +64,7 @@
   </xsl:template>
 
   <!-- Context: <audit>. -->
-  <xsl:template name="filter-form">
+  <xsl:template name="audit-filter-form">
     <xsl:variable name="f" select="filter"/>
     <form class="filter" method="get" action="/audit" accept-charset="UTF-8">
       <fieldset>
@@ -132,7 +130,7 @@
     </form>
   </xsl:template>
 
-  <xsl:template match="record">
+  <xsl:template match="record" mode="audit">
     <tr>
       <td class="num"><xsl:value-of select="@id"/></td>
       <td class="time">
@@ -163,7 +161,7 @@
   </xsl:template>
 
   <!-- Context: <audit>. First / previous / "page x of y" / next / last. -->
-  <xsl:template name="pager">
+  <xsl:template name="audit-pager">
     <xsl:variable name="page" select="number(@page)"/>
     <xsl:variable name="pages" select="number(@pages)"/>
     <xsl:if test="$pages &gt; 1">

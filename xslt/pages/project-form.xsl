@@ -10,10 +10,7 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='project-form']" mode="title">
     <xsl:choose>
       <xsl:when test="project-form/@mode = 'edit'">
         <xsl:value-of select="op:t('project_form.title.edit', string(project-form/@code))"/>
@@ -24,7 +21,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='project-form']" mode="content">
     <xsl:for-each select="project-form">
       <xsl:variable name="edit" select="@mode = 'edit'"/>
       <form class="form" method="post" accept-charset="UTF-8">

@@ -16,14 +16,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='task']" mode="title">
     <xsl:value-of select="op:t('task.title', string(task/@wbs), string(task/@name))"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='task']" mode="content">
     <xsl:variable name="can" select="can"/>
     <xsl:variable name="proj" select="project"/>
     <xsl:for-each select="task">

@@ -14,14 +14,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-  <xsl:import href="tasks-common.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='lists']" mode="title">
     <xsl:value-of select="op:t('lists.title')"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='lists']" mode="content">
     <p class="hint"><xsl:value-of select="op:t('lists.intro')"/></p>
     <xsl:for-each select="lists/list">
       <xsl:variable name="kind" select="string(@kind)"/>

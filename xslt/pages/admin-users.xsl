@@ -11,13 +11,11 @@
     xmlns:op="urn:opsplan"
     exclude-result-prefixes="op">
 
-  <xsl:import href="layout.xsl"/>
-
-  <xsl:template name="title">
+  <xsl:template match="/page[@name='admin-users']" mode="title">
     <xsl:value-of select="op:t('users.title')"/>
   </xsl:template>
 
-  <xsl:template name="content">
+  <xsl:template match="/page[@name='admin-users']" mode="content">
     <xsl:variable name="all-roles" select="roles/role"/>
     <p class="summary">
       <xsl:value-of select="op:t('users.count', string(count(users/user)))"/>
