@@ -171,7 +171,10 @@ worker(int fd)
 			fprintf(stderr, "opsplan: client went away before the response was written\n");
 		FCGX_Finish_r(&req);
 		if (body.cap > (1u << 20)) buf_free(&body);
-		if (out.cap > (8u << 20)) buf_free(&out);
+		if (out.len > (256u << 10)) {   /* a large page: give its result trees' memory back */
+			buf_free(&out);
+			malloc_trim(0);
+		}
 	}
 	buf_free(&body);
 	buf_free(&out);
