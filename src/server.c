@@ -171,9 +171,13 @@ worker(int fd)
 			fprintf(stderr, "opsplan: client went away before the response was written\n");
 		FCGX_Finish_r(&req);
 		if (body.cap > (1u << 20)) buf_free(&body);
-		if (out.len > (256u << 10)) {   /* a large page: give its result trees' memory back */
+		if (out.len > (256u << 10)) {   /* a large page: give its result trees' memory back, */
+			static time_t trimmed;      /* at most every few seconds (repeats are cached) */
 			buf_free(&out);
-			malloc_trim(0);
+			if (time(NULL) - trimmed >= 5) {
+				malloc_trim(0);
+				trimmed = time(NULL);
+			}
 		}
 	}
 	buf_free(&body);
