@@ -100,6 +100,7 @@ import_post(struct ctx *c)
 	if (wbs_import(c->rq->a, &t, owner_of, &l, category_of, &l, &tasks, &nt, &probs, &np))
 		return problems_page(c, &p, probs, np);
 	const struct calendar *cal = plan_calendar(c->rq->a);
+	int was_empty = db_int("SELECT count(*) FROM tasks WHERE project_id = ?", "i", p.id) == 0;
 	long long *ids = arena_alloc(c->rq->a, sizeof *ids * (size_t)(nt + 1));
 	for (int i = 0; i < nt; i++) {
 		struct imp_task *it = &tasks[i];
@@ -119,6 +120,16 @@ import_post(struct ctx *c)
 		if ((ids[i] = task_create(&c->who, &p, &in, 0)) < 0) return ctx_error(c, 503, "error.busy", "");
 	}
 	if (project_recompute(p.id, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
+	/* into an empty project the file's WBS numbers are the tasks' own: its predecessors become links */
+	if (was_empty) {
+		if (project_links_from_text(p.id, c->rq->a) < 0) return ctx_error(c, 503, "error.busy", "");
+		int rc2 = project_recompute(p.id, c->rq->a);
+		if (rc2 == -2) {
+			struct imp_problem loop = { 0, "", "error.predecessor_loop", plan_loop_text };
+			return problems_page(c, &p, &loop, 1);
+		}
+		if (rc2) return ctx_error(c, 503, "error.busy", "");
+	}
 	char reason[64];
 	snprintf(reason, sizeof reason, "%d tasks from %s", nt, f->filename ? "a CSV file" : "CSV");
 	if (audit_append(&c->who, "project.import", "project", p.code, NULL, NULL, reason))

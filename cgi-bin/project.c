@@ -302,7 +302,7 @@ template_post(struct ctx *c)
 	const struct calendar *cal = plan_calendar(c->rq->a);
 	int start = cal_day(p.planned_start);
 	if (id < 0 || project_copy_tasks(&c->who, p.id, start, &t, start, cal, c->rq->a) ||
-	    project_recompute(id, c->rq->a))
+	    project_recompute(id, c->rq->a) || project_links_from_text(id, c->rq->a) < 0 || project_recompute(id, c->rq->a))
 		return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, "/templates?flash=template");
 }

@@ -34,7 +34,10 @@ is_owner(struct ctx *c, long long task_id)
 }
 
 static const char TASK_ONE[] = "SELECT " TASK_COLS ", t.description, t.predecessors, t.created_at, t.updated_at,"
-	" coalesce(t.parent_id, ''), (SELECT name FROM tasks x WHERE x.id = t.parent_id), t.duration_days"
+	" coalesce(t.parent_id, ''), (SELECT name FROM tasks x WHERE x.id = t.parent_id), t.duration_days,"
+	" t.total_float, t.critical, t.driving_pred, (SELECT wbs || ' ' || name FROM tasks x WHERE x.id = t.driving_pred),"
+	" (SELECT type || CASE WHEN lag_minutes = 0 THEN '' ELSE printf('%+g', lag_minutes / 480.0) || 'd' END"
+	"  FROM dependencies d WHERE d.pred_id = t.driving_pred AND d.succ_id = t.id)"
 	TASK_FROM " WHERE t.id = ?";
 
 static void
@@ -59,9 +62,11 @@ task_page(struct ctx *c)
 		return ctx_error(c, 404, "error.task_not_found", "");
 	}
 	xmlNodePtr e = task_xml(c->page, st, cal, today);
+	/* the schedule's "why this date": the driving predecessor, the link, the float */
 	static const char *const more[] = { "description", "predecessors", "created", "updated", "parent-id",
-					    "parent-name", "duration" };
-	for (int i = 0; i < 7; i++) {
+					    "parent-name", "duration", "total-float", "critical", "driving-id",
+					    "driving-name", "driving-link" };
+	for (int i = 0; i < 12; i++) {
 		const char *v = (const char *)sqlite3_column_text(st, 20 + i);
 		xml_attr(e, more[i], v ? v : "");
 	}
@@ -185,6 +190,25 @@ form_xml(struct ctx *c, const char *mode, long long id, const struct project *p,
 	plan_people_xml(c->page);
 }
 
+/* Stores the task's links and recomputes the project: 0; 1 when the predecessors field is refused
+ * (recorded on c: an unknown task, or a loop named in full); -1 on a database error. */
+static int
+schedule(struct ctx *c, long long project_id, long long task_id, const char *predecessors)
+{
+	const char *key = NULL, *arg = "";
+	if (task_links_set(project_id, task_id, predecessors, &key, &arg, c->rq->a)) {
+		if (!strcmp(key, "error.busy")) return -1;
+		ctx_invalid_arg(c, "predecessors", key, arg);
+		return 1;
+	}
+	int rc = project_recompute(project_id, c->rq->a);
+	if (rc == -2) {
+		ctx_invalid_arg(c, "predecessors", "error.predecessor_loop", plan_loop_text);
+		return 1;
+	}
+	return rc ? -1 : 0;
+}
+
 static int
 parent_ok(const struct project *p, long long parent)
 {
@@ -227,7 +251,11 @@ task_create_post(struct ctx *c)
 		return H_INVALID;
 	}
 	long long id = task_create(&c->who, &p, &t, 0);
-	if (id < 0 || project_recompute(p.id, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
+	if (id < 0) return ctx_error(c, 503, "error.busy", "");
+	if ((bad = schedule(c, p.id, id, t.predecessors))) {
+		form_xml(c, "new", 0, &p, &t);
+		return bad < 0 ? ctx_error(c, 503, "error.busy", "") : H_INVALID;
+	}
 	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=created#task-%lld", p.code, id));
 }
 
@@ -257,7 +285,8 @@ task_save(struct ctx *c)
 	if (!bad) {
 		rc = task_update(&c->who, t.id, &in);
 		if (rc == -2) bad = ctx_invalid(c, "parent", "error.parent_loop");
-		else if (rc || project_recompute(t.p.id, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
+		else if (rc) return ctx_error(c, 503, "error.busy", "");
+		else if ((bad = schedule(c, t.p.id, t.id, in.predecessors)) < 0) return ctx_error(c, 503, "error.busy", "");
 	}
 	if (bad) {
 		form_xml(c, "edit", t.id, &t.p, &in);

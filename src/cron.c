@@ -26,7 +26,8 @@ cron_instantiate(const struct audit_who *who, const struct project *tpl, struct 
 	if (id < 0) return -1;
 	p->id = id;
 	if (db_run("UPDATE projects SET template_id = ? WHERE id = ?", "ii", tpl->id, id) != SQLITE_DONE ||
-	    project_copy_tasks(who, tpl->id, ts >= 0 ? ts : first, p, first, c, a) || project_recompute(id, a))
+	    project_copy_tasks(who, tpl->id, ts >= 0 ? ts : first, p, first, c, a) || project_recompute(id, a) ||
+	    project_links_from_text(id, a) < 0 || project_recompute(id, a))
 		return -1;
 	return id;
 }

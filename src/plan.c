@@ -235,8 +235,22 @@ iso_or_null(int day, char out[11])
 	return out;
 }
 
+static int wbs_pass(long long project_id, struct arena *a);
+
 int
 project_recompute(long long project_id, struct arena *a)
+{
+	/* numbers first (links are written with them), then dates, then the roll-ups of the dates */
+	int rc = wbs_pass(project_id, a);
+	if (!rc && (rc = project_schedule(project_id, a)) == 0 &&
+	    db_int("SELECT count(*) FROM dependencies WHERE project_id = ?", "i", project_id))
+		rc = wbs_pass(project_id, a);
+	if (!rc) rc = project_links_text(project_id, a);
+	return rc;
+}
+
+static int
+wbs_pass(long long project_id, struct arena *a)
 {
 	int n = (int)db_int("SELECT count(*) FROM tasks WHERE project_id = ?", "i", project_id);
 	struct wbs_task *t = arena_alloc(a, sizeof *t * (size_t)(n + 1));

@@ -46,8 +46,22 @@ long long project_create(const struct audit_who *who, const struct project *p); 
 int project_update(const struct audit_who *who, const struct project *old, const struct project *p);
 int project_member(const struct audit_who *who, const struct project *p, long long user_id,
 		   const char *login, const char *role);     /* role "remove" removes */
-/* Recomputes WBS numbers, order and roll-ups of a project's tasks and the project's totals. */
+/* Recomputes WBS numbers, order, the schedule of linked tasks and the roll-ups of a project's
+ * tasks and the project's totals. 0; -2 when the links form a loop (plan_loop_text names it:
+ * "1.2 name → 1.3 name → 1.2 name"); -1 on a database error. */
 int project_recompute(long long project_id, struct arena *a);
+extern const char *plan_loop_text;
+/* planlinks.c: stores the links a task's predecessors text names (WBS numbers of the same project);
+ * 0, or -1 with a message key in *key (and the bad reference in *arg). */
+int task_links_set(long long project_id, long long task_id, const char *text, const char **key, const char **arg,
+		   struct arena *a);
+/* Schedules the linked tasks (sched.c); -2 on a loop. Then the predecessors texts in canonical form. */
+int project_schedule(long long project_id, struct arena *a);
+int project_links_text(long long project_id, struct arena *a);
+/* Links every task whose predecessors text names tasks of the project (after a copy or an import
+ * into an empty project, where the numbers are the file's). The number of texts that named
+ * unknown tasks, or -1 on a database error. The caller recomputes. */
+int project_links_from_text(long long project_id, struct arena *a);
 /* Copies the task tree of project from (whose schedule starts on from_start) into project to,
  * starting on to_start: each task keeps its offset and length in working days; progress is not
  * copied. Every new task is audited; the caller recomputes. */

@@ -107,6 +107,14 @@ ctx_invalid(struct ctx *c, const char *field, const char *key)
 	return H_INVALID;
 }
 
+int
+ctx_invalid_arg(struct ctx *c, const char *field, const char *key, const char *arg)
+{
+	ctx_invalid(c, field, key);
+	xml_attr(c->errors->last, "arg", arg);
+	return H_INVALID;
+}
+
 static void
 build_doc(struct ctx *c, const char *name)
 {

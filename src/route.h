@@ -44,6 +44,8 @@ int ctx_redirect(struct ctx *c, const char *location);          /* → H_REDIREC
 int ctx_error(struct ctx *c, int status, const char *key, const char *field);
 /* Records a field error for a form re-render; returns H_INVALID. */
 int ctx_invalid(struct ctx *c, const char *field, const char *key);
+/* The same with an argument shown in the message ({2}). */
+int ctx_invalid_arg(struct ctx *c, const char *field, const char *key, const char *arg);
 /* The named capture of the route pattern ({...}), by position. */
 const char *ctx_pathv(struct ctx *c, int i);
 /* A form field, "" when absent. */

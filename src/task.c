@@ -5,6 +5,7 @@
 #include "plan.h"
 #include "clock.h"
 #include "db.h"
+#include "deps.h"
 #include "text.h"
 #include <math.h>
 #include <stdio.h>
@@ -48,8 +49,13 @@ task_check(struct task_in *t, const struct calendar *c, plan_err_fn err, void *a
 	if (t->priority < 1 || t->priority > 4) BAD("priority", "error.priority");
 	if (!in_set(t->status, TASK_STATUS)) BAD("status", "error.status");
 	if (*t->category && !plan_list_has("task_category", t->category)) BAD("category", "error.category");
-	if (text_chars(t->predecessors) > 200 || strspn(t->predecessors, "0123456789.;, +-FSdhwDHWfs") != strlen(t->predecessors))
-		BAD("predecessors", "error.predecessors");
+	struct arena pa = {0};
+	struct dep *dl;
+	const char *dkey = NULL;
+	int dpos;
+	if (text_chars(t->predecessors) > 200) BAD("predecessors", "error.predecessors");
+	else if (deps_parse(&pa, t->predecessors, HOURS_PER_DAY * 60, &dl, &dkey, &dpos) < 0) BAD("predecessors", dkey);
+	arena_reset(&pa);
 	const char *const dates[] = { "planned_start", "planned_finish", "actual_start", "actual_finish" };
 	const char *vals[] = { t->planned_start, t->planned_finish, t->actual_start, t->actual_finish };
 	int okd[4];
@@ -178,12 +184,12 @@ task_create(const struct audit_who *who, const struct project *p, const struct t
 	long long owner = user_id_of(t->owner);
 	if (db_run("INSERT INTO tasks (project_id, parent_id, position, name, description, owner_id, estimate_hours,"
 		   " duration_days, planned_start, planned_finish, actual_start, actual_finish, priority, status,"
-		   " milestone, percent, remaining_hours, category, predecessors, created_at, updated_at)"
-		   " VALUES (?, nullif(?, 0), ?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		   "iiissiffssssdsdffssss", p->id, t->parent, pos, t->name, t->description, owner, t->estimate,
+		   " milestone, percent, remaining_hours, category, predecessors, created_at, updated_at, entered_start)"
+		   " VALUES (?, nullif(?, 0), ?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		   "iiissiffssssdsdffsssss", p->id, t->parent, pos, t->name, t->description, owner, t->estimate,
 		   t->duration, nz(t->planned_start), nz(t->planned_finish), nz(t->actual_start), nz(t->actual_finish),
 		   t->priority, t->status, t->milestone, t->percent, t->remaining, t->category, t->predecessors, now,
-		   now) != SQLITE_DONE)
+		   now, nz(t->planned_start)) != SQLITE_DONE)
 		return -1;
 	long long id = sqlite3_last_insert_rowid(db);
 	if (owner && db_run("INSERT OR IGNORE INTO project_members (project_id, user_id, role) VALUES (?, ?, 'engineer')",
@@ -224,11 +230,12 @@ task_update(const struct audit_who *who, long long id, const struct task_in *t)
 	int rc = db_run("UPDATE tasks SET parent_id = nullif(?, 0), position = ?, name = ?, description = ?,"
 			" owner_id = nullif(?, 0), estimate_hours = ?, duration_days = ?, planned_start = ?,"
 			" planned_finish = ?, actual_start = ?, actual_finish = ?, priority = ?, status = ?, milestone = ?,"
-			" percent = ?, remaining_hours = ?, category = ?, predecessors = ?, updated_at = ? WHERE id = ?",
-			"iissiffssssdsdffsssi", t->parent, pos, t->name, t->description, user_id_of(t->owner),
+			" percent = ?, remaining_hours = ?, category = ?, predecessors = ?, updated_at = ?, entered_start = ?"
+			" WHERE id = ?",
+			"iissiffssssdsdffssssi", t->parent, pos, t->name, t->description, user_id_of(t->owner),
 			t->estimate, t->duration, nz(t->planned_start), nz(t->planned_finish), nz(t->actual_start),
 			nz(t->actual_finish), t->priority, t->status, t->milestone, t->percent, t->remaining,
-			t->category, t->predecessors, now, id);
+			t->category, t->predecessors, now, nz(t->planned_start), id);
 	long long owner = user_id_of(t->owner);
 	if (rc == SQLITE_DONE && owner)   /* a task's owner is a member of its project */
 		rc = db_run("INSERT OR IGNORE INTO project_members (project_id, user_id, role) VALUES (?, ?, 'engineer')",
@@ -324,7 +331,12 @@ task_delete(const struct audit_who *who, long long id)
 	for (int i = 0; i < n; i++) {
 		struct buf ov = {0};
 		if (task_json_db(&ov, ids[i], NULL)) { buf_free(&ov); return -1; }
-		int rc = db_run("DELETE FROM progress_updates WHERE task_id = ?", "i", ids[i]) != SQLITE_DONE ||
+		/* its successors lose the link: their text is rewritten from what remains */
+		int rc = db_run("UPDATE tasks SET predecessors = '' WHERE id IN (SELECT succ_id FROM dependencies WHERE pred_id = ?)",
+				"i", ids[i]) != SQLITE_DONE ||
+			 db_run("UPDATE tasks SET driving_pred = NULL WHERE driving_pred = ?", "i", ids[i]) != SQLITE_DONE ||
+			 db_run("DELETE FROM dependencies WHERE pred_id = ?1 OR succ_id = ?1", "i", ids[i]) != SQLITE_DONE ||
+			 db_run("DELETE FROM progress_updates WHERE task_id = ?", "i", ids[i]) != SQLITE_DONE ||
 			 db_run("DELETE FROM comments WHERE task_id = ?", "i", ids[i]) != SQLITE_DONE ||
 			 db_run("DELETE FROM tasks WHERE id = ?", "i", ids[i]) != SQLITE_DONE ||
 			 audit_task(who, "task.delete", ids[i], buf_str(&ov), NULL, ids[i] == id ? "" : "with its parent");

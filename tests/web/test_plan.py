@@ -1569,6 +1569,95 @@ def t_audit_verify(s):
 
 # ---------------------------------------------------------------------------------------------
 
+
+# --- links and the critical path (scheduling issue, first part) ------------------------------
+
+LINK_CODE = 'LNK-T1'
+
+
+def link_fields(name, start, days, preds=''):
+    return {'name': name, 'planned_start': start, 'duration_days': str(days), 'predecessors': preds}
+
+
+def t_links_schedule(s):
+    """B FS+2d after A, C after B: B and C move by the working-day calendar; the task page says
+    why (driving predecessor, link, float) and the chain is critical."""
+    new_project(s, LINK_CODE, '链接测试 Links', '2026-12-01', '2027-01-29')
+    a = new_task(s, LINK_CODE, 'A 准备', planned_start='2026-12-01', duration_days='3')
+    b = new_task(s, LINK_CODE, 'B 实施', planned_start='2026-12-01', duration_days='3', predecessors='1FS+2d')
+    c = new_task(s, LINK_CODE, 'C 验证', planned_start='2026-12-01', duration_days='3', predecessors='2')
+    rows = {r[0]: r[1:] for r in db_all(s, 'SELECT name, planned_start, planned_finish, predecessors, critical'
+                                          ' FROM tasks WHERE id IN (?, ?, ?)', a, b, c)}
+    expect(rows['A 准备'][:2] == ('2026-12-01', '2026-12-03'), 'A %r' % (rows['A 准备'],))
+    # A ends Thu 12-03; +2 working days of lag (Fri, Mon) → B starts Tue 12-08
+    expect(rows['B 实施'][:3] == ('2026-12-08', '2026-12-10', '1FS+2d'), 'B %r' % (rows['B 实施'],))
+    expect(rows['C 验证'][:2] == ('2026-12-11', '2026-12-15'), 'C %r' % (rows['C 验证'],))
+    expect(all(r[3] == 1 for r in rows.values()), 'the chain is not critical: %r' % rows)
+    t = get_xml(s, '/tasks/%d' % b, MANAGER).find('task')
+    expect(t.get('driving-id') == str(a) and t.get('driving-link') == 'FS+2d' and t.get('total-float') == '0',
+           'why this date: driving %r link %r float %r' % (t.get('driving-id'), t.get('driving-link'), t.get('total-float')))
+    st, h, body = s.request('GET', '/tasks/%d' % b, user=MANAGER)
+    expect(st == 200 and b'class="why"' in body, 'the task page does not show why: %d' % st)
+    S['links'] = {'ids': (a, b, c)}
+
+
+def t_links_loop_refused(s):
+    """A link that would close a loop is refused, the message lists the whole loop by WBS number and
+    name, and nothing is saved."""
+    a, b, c = need('links')['ids']
+    before = s.db_snapshot()
+    st, h, body = post(s, '/tasks/%d' % a, MANAGER, link_fields('A 准备', '2026-12-01', 3, '3'), xml=True)
+    expect(st == 400, 'loop: %d' % st)
+    root = xml_root(body, 'loop')
+    errs = [e for e in root.findall('errors/error') if e.get('field') == 'predecessors']
+    expect(errs and errs[0].get('key') == 'error.predecessor_loop', 'errors %r' % errors_of(root))
+    expect(errs[0].get('arg') == '1 A 准备 → 2 B 实施 → 3 C 验证 → 1 A 准备', 'loop text %r' % errs[0].get('arg'))
+    unchanged(s, before, 'a refused loop')
+    st, h, body = post(s, '/tasks/%d' % a, MANAGER, link_fields('A 准备', '2026-12-01', 3, '9'), xml=True)
+    expect(st == 400 and ('predecessors', 'error.predecessor_unknown') in errors_of(xml_root(body, 'unknown')),
+           'unknown predecessor: %d' % st)
+    st, h, body = post(s, '/tasks/%d' % a, MANAGER, link_fields('A 准备', '2026-12-01', 3, '2XX'), xml=True)
+    expect(st == 400 and ('predecessors', 'deps.error.syntax') in errors_of(xml_root(body, 'syntax')),
+           'bad notation: %d' % st)
+    st, h, body = s.request('POST', '/tasks/%d' % a, user=MANAGER, headers=FORM, body=urllib.parse.urlencode(
+        dict(link_fields('A 准备', '2026-12-01', 3, '3'), csrf_token=token(s, MANAGER))))
+    expect(st == 400 and '1 A 准备 → 2 B 实施'.encode() in body, 'the HTML form does not show the loop: %d' % st)
+
+
+def t_links_follow_moves_and_deletes(s):
+    """Links point at tasks, not numbers: after B moves above A the text says the new number; a
+    linked task can be deleted and its links go with it."""
+    a, b, c = need('links')['ids']
+    st, h, body = post(s, '/tasks/%d/move' % b, MANAGER, {'op': 'up'})
+    expect(st == 303, 'move up: %d' % st)
+    preds = dict(db_all(s, 'SELECT id, predecessors FROM tasks WHERE id IN (?, ?)', b, c))
+    expect(preds[b] == '2FS+2d' and preds[c] == '1', 'texts after the move: %r' % preds)
+    st, h, body = post(s, '/tasks/%d/delete' % a, MANAGER, {'confirm': 'yes'})
+    expect(st == 303, 'delete a linked task: %d' % st)
+    expect(db_one(s, 'SELECT count(*) FROM dependencies WHERE pred_id = ? OR succ_id = ?', a, a) == 0,
+           'links of a deleted task remain')
+    expect(db_one(s, 'SELECT predecessors FROM tasks WHERE id = ?', b) == '', 'B still names the deleted task')
+
+
+def t_links_from_import(s):
+    """Predecessors in an imported WBS become links when the project was empty (the file's numbers are
+    the tasks' own); a file whose links form a loop imports nothing."""
+    new_project(s, 'LNK-IMP', '导入链接 Import links', '2026-12-01', '2027-01-29')
+    csv = ('\ufeffWBS,任务名称,工期,计划开始,前置任务\r\n1,准备,2,2026-12-01,\r\n2,实施,3,2026-12-01,1FS\r\n'
+           '3,验证,1,2026-12-01,2SS+1d\r\n').encode('utf-8')
+    st, h, b = post_file(s, '/projects/LNK-IMP/import', MANAGER, csv)
+    expect(st == 303, 'import with links: %d %s' % (st, short(b)))
+    rows = db_all(s, "SELECT t.wbs, t.planned_start, t.planned_finish FROM tasks t JOIN projects p ON p.id = t.project_id"
+                     " WHERE p.code = 'LNK-IMP' ORDER BY t.seq")
+    expect(rows == [('1', '2026-12-01', '2026-12-02'), ('2', '2026-12-03', '2026-12-07'), ('3', '2026-12-04', '2026-12-04')],
+           'imported schedule %r' % rows)
+    new_project(s, 'LNK-LOOP', '循环 Loop', '2026-12-01', '2027-01-29')
+    before = s.db_snapshot()
+    loop = '\ufeffWBS,任务名称,前置任务\r\n1,甲,2\r\n2,乙,1\r\n'.encode('utf-8')
+    st, h, b = post_file(s, '/projects/LNK-LOOP/import', MANAGER, loop, xml=True)
+    expect(st == 400, 'import of a loop: %d' % st)
+    unchanged(s, before, 'an import whose links form a loop')
+
 def run():
     t0 = time.time()
     with Stack('basic') as s:
@@ -1640,6 +1729,10 @@ def run():
         for path, user in pages(s):
             check('plan.page %s [%s]' % (path, user), page_ok, s, path, user)
         check('plan.page_html.project_move_buttons', t_project_page_controls_html, s)
+        check('plan.links.schedule_and_why', t_links_schedule, s)
+        check('plan.links.loop_refused_nothing_saved', t_links_loop_refused, s)
+        check('plan.links.follow_moves_and_deletes', t_links_follow_moves_and_deletes, s)
+        check('plan.links.from_import', t_links_from_import, s)
         check('plan.page_html.my_inline_progress_forms', t_my_inline_forms_html, s)
         check('plan.html_no_script_style_csrf_forms', t_all_html_clean, s)
         check('plan.audit_verify', t_audit_verify, s)

@@ -247,14 +247,14 @@
     </div>
   </xsl:template>
 
-  <!-- Context: an <error>. Its message; {1} = the field's label. -->
+  <!-- Context: an <error>. Its message; {1} = the field's label, {2} = @arg (e.g. a loop). -->
   <xsl:template name="error-text">
     <xsl:variable name="label">
       <xsl:call-template name="field-label">
         <xsl:with-param name="field" select="string(@field)"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:value-of select="op:t(string(@key), string($label))"/>
+    <xsl:value-of select="op:t(string(@key), string($label), string(@arg))"/>
   </xsl:template>
 
   <!-- The errors of one field, shown under its input; id = {$id}-error so

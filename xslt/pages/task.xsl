@@ -128,6 +128,27 @@
             <xsl:otherwise><span class="muted"><xsl:value-of select="$tc-none"/></span></xsl:otherwise>
           </xsl:choose>
         </dd>
+        <xsl:if test="string(@total-float) != ''">
+          <!-- Why this date: the predecessor and link that set the start, and the float -->
+          <dt><xsl:value-of select="op:t('task.why')"/></dt>
+          <dd class="why">
+            <xsl:if test="string(@driving-id) != ''">
+              <xsl:value-of select="op:t('task.driving')"/>
+              <xsl:text> </xsl:text>
+              <a href="/tasks/{@driving-id}"><xsl:value-of select="@driving-name"/></a>
+              <xsl:text> </xsl:text>
+              <code><xsl:value-of select="@driving-link"/></code>
+              <xsl:text>; </xsl:text>
+            </xsl:if>
+            <xsl:value-of select="op:t('task.total_float')"/>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="@total-float"/>
+            <xsl:if test="@critical = '1'">
+              <xsl:text> </xsl:text>
+              <strong class="badge critical"><xsl:value-of select="op:t('task.critical')"/></strong>
+            </xsl:if>
+          </dd>
+        </xsl:if>
         <dt><xsl:value-of select="op:t('task.created_updated')"/></dt>
         <dd class="time">
           <xsl:value-of select="op:t('common.date_range', op:time(string(@created)), op:time(string(@updated)))"/>
