@@ -9,6 +9,7 @@
 #include "render.h"
 #include "xml.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Loads the project named in the path; 0, or the error status. need 'm': manage rights. */
@@ -251,12 +252,40 @@ project_page(struct ctx *c)
 	xml_attr(tasks, "status", status);
 	xml_attr(tasks, "owner", owner);
 	xml_attr(tasks, "q", q);
+	const char *scale = http_query(c->rq, "scale");
+	xml_attr(e, "gantt-scale", scale && (!strcmp(scale, "day") || !strcmp(scale, "week") || !strcmp(scale, "month") ||
+					    !strcmp(scale, "quarter")) ? scale : "week");
 	const char *edit = http_query(c->rq, "edit");
 	int role = project_role(&p, c->u);
 	xml_attr(tasks, "edit", edit && !strcmp(edit, "1") && role == 'm' ? "1" : "0");
+	/* compared with a baseline: its dates and the finish variance on every row */
+	struct baseline_task *bt = NULL;
+	int nbt = 0;
+	const char *bname = NULL, *bq = http_query(c->rq, "baseline");
+	long long bid = bq && strspn(bq, "0123456789") == strlen(bq) && strlen(bq) < 12 ? atoll(bq) : 0;
+	if (bid && baseline_load(c->rq->a, p.id, bid, &bt, &nbt, &bname) == 1) {
+		xml_attr_ll(e, "baseline", bid);
+		xml_attr(e, "baseline-name", bname);
+	} else {
+		bid = 0;
+	}
+	int max_f = -1, max_bf = -1;
 	sqlite3_stmt *st = db_q(TASKS_OF_PROJECT, "isss", p.id, status, owner, q);
-	while (st && sqlite3_step(st) == SQLITE_ROW) task_xml(tasks, st, cal, today);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		xmlNodePtr t = task_xml(tasks, st, cal, today);
+		if (!bid) continue;
+		const struct baseline_task *b = baseline_find(bt, nbt, sqlite3_column_int64(st, 0));
+		int f = sqlite3_column_type(st, 14) == SQLITE_NULL ? -1 : cal_day((const char *)sqlite3_column_text(st, 14));
+		char d[11];
+		if (b && b->start >= 0) { cal_iso(b->start, d); xml_attr(t, "base-start", d); }
+		if (b && b->finish >= 0) { cal_iso(b->finish, d); xml_attr(t, "base-finish", d); }
+		xml_attr_ll(t, "variance", b ? plan_variance(cal, b->finish, f) : 0);
+		if (f > max_f) max_f = f;
+		if (b && b->finish > max_bf) max_bf = b->finish;
+	}
 	if (st) sqlite3_reset(st);
+	if (bid) xml_attr_ll(e, "variance", plan_variance(cal, max_bf, max_f));
+	baselines_xml(e, p.id);
 	xmlNodePtr can = xml_el(c->page, "can");
 	xml_attr(can, "edit", role == 'm' ? "1" : "0");
 	xml_attr(can, "progress", role == 'm' || role == 'e' ? "1" : "0");

@@ -100,6 +100,16 @@ struct health;
 void project_health(long long project_id, const char *planned_finish, const struct calendar *c, int today,
 		    struct arena *a, struct health *h);
 void health_xml(xmlNodePtr e, const struct health *h, const char *status);
+/* A baseline's task dates, for comparisons (planlinks.c). baseline_load: 1 when id is a baseline of
+ * the project (its tasks in *bt sorted by task id, name in *name), 0 when not, -1 on error. */
+struct baseline_task { long long id; int start, finish; };
+int baseline_load(struct arena *a, long long project_id, long long id, struct baseline_task **bt, int *n,
+		  const char **name);
+const struct baseline_task *baseline_find(const struct baseline_task *bt, int n, long long task_id);
+/* Working days from the baseline's finish to finish (negative: earlier). */
+int plan_variance(const struct calendar *c, int base_finish, int finish);
+/* <baselines><baseline id name created created-by/>…</baselines> of a project. */
+void baselines_xml(xmlNodePtr parent, long long project_id);
 /* 1 when code is an active entry of that list. */
 int plan_list_has(const char *kind, const char *code);
 #endif
