@@ -1,8 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  project.xsl - one project: facts, members, the WBS task table.
+  project.xsl - one project: facts, members, the WBS task table, the Gantt chart.
   Model: <project code name description category status manager manager-name
-  planned-start planned-finish percent estimate tasks health is-template>
+  planned-start planned-finish percent estimate tasks health is-template gantt-scale baseline>
     <members><member login name role/>…</members>
     <tasks status="" owner="" q=""><task …/>…</tasks>
   </project> <can edit="1|0" progress="1|0"/> + lists + people.
@@ -162,6 +162,49 @@
           </xsl:choose>
         </xsl:for-each>
       </section>
+
+      <section class="panel baselines" id="baselines">
+        <h2><xsl:value-of select="op:t('baseline.title')"/></h2>
+        <xsl:if test="string(@baseline) != ''">
+          <p class="baseline-variance">
+            <xsl:value-of select="op:t('baseline.project_variance', string(@baseline-name), string(@variance))"/>
+          </p>
+        </xsl:if>
+        <xsl:if test="baselines/baseline">
+          <form class="baseline-compare" method="get" action="{$base}" accept-charset="UTF-8">
+            <label for="f-baseline"><xsl:value-of select="op:t('baseline.compare')"/></label>
+            <xsl:text> </xsl:text>
+            <select id="f-baseline" name="baseline">
+              <option value=""><xsl:value-of select="op:t('baseline.none')"/></option>
+              <xsl:variable name="cur" select="string(@baseline)"/>
+              <xsl:for-each select="baselines/baseline">
+                <option value="{@id}">
+                  <xsl:if test="@id = $cur"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:value-of select="concat(@name, ' (', op:time(string(@created)), ')')"/>
+                </option>
+              </xsl:for-each>
+            </select>
+            <xsl:text> </xsl:text>
+            <button type="submit" class="button"><xsl:value-of select="op:t('action.filter')"/></button>
+          </form>
+        </xsl:if>
+        <xsl:if test="$can-edit">
+          <form class="baseline-save" method="post" action="{$base}/baselines" accept-charset="UTF-8">
+            <xsl:call-template name="csrf"/>
+            <label for="f-baseline-name"><xsl:value-of select="op:t('baseline.name')"/></label>
+            <xsl:text> </xsl:text>
+            <input type="text" id="f-baseline-name" name="name" maxlength="100" required="required"/>
+            <xsl:text> </xsl:text>
+            <button type="submit" class="button"><xsl:value-of select="op:t('baseline.save')"/></button>
+          </form>
+        </xsl:if>
+      </section>
+
+      <xsl:if test="@tasks &gt; 0">
+        <xsl:call-template name="gantt-section">
+          <xsl:with-param name="base" select="$base"/>
+        </xsl:call-template>
+      </xsl:if>
 
       <xsl:if test="$can-edit and @is-template != '1'">
         <details class="panel save-template">
@@ -386,6 +429,86 @@
         </div>
       </fieldset>
     </form>
+  </xsl:template>
+
+  <!-- Context: <project>. The Gantt chart: an SVG image (GET /projects/CODE/gantt, drawn by
+       gantt.svg.xsl) at the scale chosen by ?scale= on this page (@gantt-scale, default week),
+       with the compared baseline (@baseline) passed on; links to the other scales and to the
+       image itself at full size. -->
+  <xsl:template name="gantt-section">
+    <xsl:param name="base"/>
+    <xsl:variable name="scale">
+      <xsl:choose>
+        <xsl:when test="@gantt-scale = 'day' or @gantt-scale = 'month' or @gantt-scale = 'quarter'">
+          <xsl:value-of select="@gantt-scale"/>
+        </xsl:when>
+        <xsl:otherwise>week</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="with-base">
+      <xsl:if test="string(@baseline) != ''">
+        <xsl:value-of select="concat('&amp;baseline=', @baseline)"/>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="src" select="concat($base, '/gantt?scale=', $scale, $with-base)"/>
+    <section class="gantt-section" id="gantt" aria-labelledby="h-gantt">
+      <h2 id="h-gantt"><xsl:value-of select="op:t('gantt.heading')"/></h2>
+      <p class="actions gantt-scales">
+        <span class="label" id="gantt-scale-label"><xsl:value-of select="op:t('gantt.scale')"/></span>
+        <xsl:text> </xsl:text>
+        <span role="group" aria-labelledby="gantt-scale-label">
+          <xsl:call-template name="gantt-scale-link">
+            <xsl:with-param name="base" select="$base"/>
+            <xsl:with-param name="code" select="'day'"/>
+            <xsl:with-param name="current" select="$scale"/>
+            <xsl:with-param name="with-base" select="$with-base"/>
+          </xsl:call-template>
+          <xsl:call-template name="gantt-scale-link">
+            <xsl:with-param name="base" select="$base"/>
+            <xsl:with-param name="code" select="'week'"/>
+            <xsl:with-param name="current" select="$scale"/>
+            <xsl:with-param name="with-base" select="$with-base"/>
+          </xsl:call-template>
+          <xsl:call-template name="gantt-scale-link">
+            <xsl:with-param name="base" select="$base"/>
+            <xsl:with-param name="code" select="'month'"/>
+            <xsl:with-param name="current" select="$scale"/>
+            <xsl:with-param name="with-base" select="$with-base"/>
+          </xsl:call-template>
+          <xsl:call-template name="gantt-scale-link">
+            <xsl:with-param name="base" select="$base"/>
+            <xsl:with-param name="code" select="'quarter'"/>
+            <xsl:with-param name="current" select="$scale"/>
+            <xsl:with-param name="with-base" select="$with-base"/>
+          </xsl:call-template>
+        </span>
+      </p>
+      <div class="table-wrap gantt-wrap">
+        <img class="gantt" src="{$src}" loading="lazy"
+            alt="{op:t('gantt.alt', string(@code), op:t(concat('gantt.scale.', $scale)))}"/>
+      </div>
+      <p class="gantt-open"><a href="{$src}"><xsl:value-of select="op:t('gantt.open')"/></a></p>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="gantt-scale-link">
+    <xsl:param name="base"/>
+    <xsl:param name="code"/>
+    <xsl:param name="current"/>
+    <xsl:param name="with-base"/>
+    <a href="{$base}?scale={$code}{$with-base}#gantt">
+      <xsl:choose>
+        <xsl:when test="$code = $current">
+          <xsl:attribute name="class">button small current</xsl:attribute>
+          <xsl:attribute name="aria-current">true</xsl:attribute>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="class">button small</xsl:attribute>
+        </xsl:otherwise>
+      </xsl:choose>
+      <xsl:value-of select="op:t(concat('gantt.scale.', $code))"/>
+    </a>
+    <xsl:text> </xsl:text>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -567,6 +567,11 @@
         <xsl:if test="$late or $risk">
           <xsl:call-template name="task-flags"/>
         </xsl:if>
+        <xsl:if test="@variance and @variance != '0'">
+          <!-- compared with a baseline (?baseline=ID): the finish's shift in working days -->
+          <xsl:text> </xsl:text>
+          <span class="badge badge-variance"><xsl:value-of select="op:t('baseline.row_variance', string(@variance))"/></span>
+        </xsl:if>
       </td>
       <xsl:if test="$actions">
         <td class="act">
