@@ -19,7 +19,7 @@
 static const struct route *const tables[] = { home_routes, profile_routes, admin_routes, auditlog_routes,
 					       errors_routes, project_routes, task_routes, work_routes,
 					       template_routes, lists_routes, import_routes, gantt_routes,
-					       baseline_routes };
+					       baseline_routes, calendar_routes };
 
 /* Matches "/a/{x}/b" against a path, capturing {x} segments into rq->pathv. */
 static int
@@ -150,7 +150,7 @@ build_doc(struct ctx *c, const char *name)
 	/* ?flash=NAME after a redirect: only names with a message, so a link cannot show raw keys */
 	static const char *const flashes[] = { "saved", "lang", "role", "created", "deleted", "moved", "progress",
 					       "comment", "imported", "template", "instantiated", "recurrence",
-					       "member", "list", "baseline" };
+					       "member", "list", "baseline", "calendar" };
 	const char *flash = http_query(rq, "flash");
 	for (size_t i = 0; flash && i < sizeof flashes / sizeof *flashes; i++)
 		if (!strcmp(flash, flashes[i])) {

@@ -14,6 +14,7 @@
   <xsl:import href="pages/tasks-common.xsl"/>
   <xsl:include href="pages/admin-users.xsl"/>
   <xsl:include href="pages/audit.xsl"/>
+  <xsl:include href="pages/calendar.xsl"/>
   <xsl:include href="pages/error.xsl"/>
   <xsl:include href="pages/home.xsl"/>
   <xsl:include href="pages/import.xsl"/>

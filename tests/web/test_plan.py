@@ -1709,6 +1709,37 @@ def t_gantt_model(s):
     st, h, body = s.request('GET', '/projects/%s/gantt?scale=fortnight' % LINK_CODE, user=MANAGER)
     expect(st == 400, 'a bad scale: %d' % st)
 
+
+def t_calendar_admin(s):
+    """Holidays come in from iCalendar (the 2026 State Council schedule from the shared fixtures);
+    a day set off moves the linked tasks that span it, in the same request; others may not change it."""
+    ics = open(os.path.join(harness.REPO, '..', 'shared', 'fixtures', 'holidays', '2026.ics'), 'rb').read()
+    before = db_one(s, "SELECT count(*) FROM calendar_days WHERE day LIKE '2026-%'")
+    st, h, b = post_file(s, '/admin/calendar/import', ADMIN, ics, filename='2026.ics')
+    expect(st == 303, 'import 2026.ics: %d %s' % (st, short(b)))
+    rows = dict(db_all(s, "SELECT day, off FROM calendar_days WHERE day LIKE '2026-%'"))
+    expect(len(rows) == 39 and rows.get('2026-10-10') == 0 and rows.get('2026-10-01') == 1,
+           '2026 after import: %d days (before %d)' % (len(rows), before))
+    st, h, b = post_file(s, '/admin/calendar/import', MANAGER, ics, filename='2026.ics')
+    expect(st == 403, 'a manager imports a calendar: %d' % st)
+    st, h, b = post_file(s, '/admin/calendar/import', ADMIN, b'not a calendar', xml=True, filename='x.csv')
+    expect(st == 400, 'a bad file: %d' % st)
+    need('links')
+    task = [t for t in project_tasks(s, LINK_CODE) if t.get('wbs') == '2'][0]
+    start, finish = task.get('start'), task.get('finish')
+    # a day off in the middle of the successor's span pushes its finish one working day later
+    st, h, b = post(s, '/admin/calendar/day', ADMIN, {'date': start, 'off': '1', 'name': '临时停机 outage'})
+    expect(st == 303, 'set a day off: %d' % st)
+    moved = [t for t in project_tasks(s, LINK_CODE) if t.get('wbs') == '2'][0]
+    expect(moved.get('start') != start or moved.get('finish') != finish,
+           'the linked task did not move: %s..%s' % (moved.get('start'), moved.get('finish')))
+    st, h, b = post(s, '/admin/calendar/day', ADMIN, {'date': start, 'off': 'remove', 'name': ''})
+    back = [t for t in project_tasks(s, LINK_CODE) if t.get('wbs') == '2'][0]
+    expect(st == 303 and (back.get('start'), back.get('finish')) == (start, finish),
+           'after removing the day: %s..%s, want %s..%s' % (back.get('start'), back.get('finish'), start, finish))
+    st, h, body = s.request('GET', '/admin/calendar', user=AUDITOR)
+    expect(st == 200 and '国庆节'.encode() in body, 'the calendar page: %d' % st)
+
 def run():
     t0 = time.time()
     with Stack('basic') as s:
@@ -1786,6 +1817,7 @@ def run():
         check('plan.links.from_import', t_links_from_import, s)
         check('plan.baselines.compare_and_immutable', t_baselines, s)
         check('plan.gantt.model', t_gantt_model, s)
+        check('plan.calendar.import_and_reschedule', t_calendar_admin, s)
         check('plan.page_html.my_inline_progress_forms', t_my_inline_forms_html, s)
         check('plan.html_no_script_style_csrf_forms', t_all_html_clean, s)
         check('plan.audit_verify', t_audit_verify, s)
