@@ -32,6 +32,10 @@ by_day(const void *a, const void *b)
 static int
 finish(struct list *l, struct holiday **out, const char **err)
 {
+	if (!l->n) {
+		*out = l->h;
+		return 0;
+	}
 	qsort(l->h, (size_t)l->n, sizeof *l->h, by_day);
 	int j = 0;
 	for (int i = 0; i < l->n; i++) {

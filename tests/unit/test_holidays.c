@@ -50,6 +50,8 @@ csv_table(void)
 	CHECK(holidays_csv(&a, bad, sizeof bad - 1, &h, &err, &line) == -1 && !strcmp(err, "holidays.error.format") && line == 2);
 	const char conflict[] = "date,off\n2026-10-01,1\n2026-10-01,0\n";
 	CHECK(holidays_csv(&a, conflict, sizeof conflict - 1, &h, &err, &line) == -1 && !strcmp(err, "holidays.error.conflict"));
+	const char empty[] = "date,off\n";
+	CHECK(holidays_csv(&a, empty, sizeof empty - 1, &h, &err, &line) == 0);
 	const char baddate[] = "date,off\n2026-02-30,1\n";
 	CHECK(holidays_csv(&a, baddate, sizeof baddate - 1, &h, &err, &line) == -1 && !strcmp(err, "holidays.error.date"));
 	arena_reset(&a);
