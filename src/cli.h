@@ -9,6 +9,9 @@ int cli_audit(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_backup(int argc, char **argv);
 int cli_cron(int argc, char **argv);
+/* interchange.c */
+int cli_import(int argc, char **argv);
+int cli_export(int argc, char **argv);
 /* demo.c: fills an initialised, empty database with the demo users and history. */
 int demo_fill(void);
 #endif

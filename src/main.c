@@ -18,6 +18,8 @@ static const char USAGE[] =
 	"  user set-role LOGIN ROLE[,ROLE] [--reason TEXT] | user list\n"
 	"  backup FILE\n"
 	"  cron                        create the due instances of recurring projects\n"
+	"  import --format mspdi FILE --project CODE\n"
+	"  export --format mspdi|csv --project CODE [-o FILE]\n"
 	"  version\n";
 
 static int
@@ -90,6 +92,8 @@ main(int argc, char **argv)
 	if (!strcmp(cmd, "user")) return cli_user(sargc, sargv);
 	if (!strcmp(cmd, "backup")) return cli_backup(sargc, sargv);
 	if (!strcmp(cmd, "cron")) return cli_cron(sargc, sargv);
+	if (!strcmp(cmd, "import")) return cli_import(sargc, sargv);
+	if (!strcmp(cmd, "export")) return cli_export(sargc, sargv);
 	if (!strcmp(cmd, "version")) { puts("opsplan 0.1"); return 0; }
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "--help")) { fputs(USAGE, stdout); return 0; }
 	fprintf(stderr, "opsplan: unknown command '%s'\n%s", cmd, USAGE);

@@ -49,3 +49,4 @@ CREATE TRIGGER baseline_tasks_immutable BEFORE UPDATE ON baseline_tasks
   BEGIN SELECT RAISE(ABORT, 'baselines are immutable'); END;
 CREATE TRIGGER baseline_tasks_no_delete BEFORE DELETE ON baseline_tasks
   BEGIN SELECT RAISE(ABORT, 'baselines are immutable'); END;
+ALTER TABLE tasks ADD COLUMN ext_uid INTEGER;            -- the UID a task had in an imported MSPDI file

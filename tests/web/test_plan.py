@@ -1740,6 +1740,52 @@ def t_calendar_admin(s):
     st, h, body = s.request('GET', '/admin/calendar', user=AUDITOR)
     expect(st == 200 and '国庆节'.encode() in body, 'the calendar page: %d' % st)
 
+
+def t_mspdi_round_trip(s):
+    """`opsplan import` of Microsoft Project's own task-links file gives the dates and total slack
+    Project computed (every link type and lag); `opsplan export` writes them back with the UIDs of
+    the input, and the export imports again into the same schedule."""
+    import re as _re
+    fx = os.path.join(harness.REPO, '..', 'shared', 'fixtures', 'mspdi', 'task-links-project2013-mspdi.xml')
+    src = open(fx, encoding='utf-8').read()
+    want = {}
+    for m in _re.finditer(r'<Task>(.*?)</Task>', src, _re.S):
+        t = m.group(1)
+        g = lambda k: (_re.search('<%s>(.*?)</%s>' % (k, k), t) or [None, None])[1]
+        if g('UID') != '0':
+            want[int(g('UID'))] = (g('Start')[:10], g('Finish')[:10], int(g('TotalSlack')) // 4800)
+    r = s.cli('import', '--format', 'mspdi', fx, '--project', 'MSP-LINKS')
+    expect(r.returncode == 0, 'import: %s %s' % (r.stdout, r.stderr))
+    got = {u: (a, b, f) for u, a, b, f in db_all(s, "SELECT t.ext_uid, t.planned_start, t.planned_finish, t.total_float"
+                                                     " FROM tasks t JOIN projects p ON p.id = t.project_id WHERE p.code = 'MSP-LINKS'")}
+    diff = {u: (want[u], got.get(u)) for u in want if got.get(u) != want[u]}
+    expect(not diff, 'differs from Microsoft Project: %r' % diff)
+    out = os.path.join(s.tmp, 'export.xml')
+    r = s.cli('export', '--format', 'mspdi', '--project', 'MSP-LINKS', '-o', out)
+    expect(r.returncode == 0, 'export: %s' % r.stderr)
+    xml = open(out, encoding='utf-8').read()
+    uids = sorted(int(u) for u in _re.findall(r'<Task>\s*<UID>(\d+)</UID>', xml) if u != '0')
+    expect(uids == sorted(want), 'UIDs in the export %r' % uids)
+    exp = {}
+    for m in _re.finditer(r'<Task>(.*?)</Task>', xml, _re.S):
+        t = m.group(1)
+        g = lambda k: (_re.search('<%s>(.*?)</%s>' % (k, k), t) or [None, None])[1]
+        if g('UID') != '0':
+            exp[int(g('UID'))] = (g('Start')[:10], g('Finish')[:10], int(g('TotalSlack') or 0) // 4800)
+    expect(exp == want, 'the export differs: %r' % {u: (want[u], exp.get(u)) for u in want if exp.get(u) != want[u]})
+    r = s.cli('import', '--format', 'mspdi', out, '--project', 'MSP-AGAIN')
+    expect(r.returncode == 0, 're-import of the export: %s' % r.stderr)
+    again = {u: (a, b, f) for u, a, b, f in db_all(s, "SELECT t.ext_uid, t.planned_start, t.planned_finish, t.total_float"
+                                                       " FROM tasks t JOIN projects p ON p.id = t.project_id WHERE p.code = 'MSP-AGAIN'")}
+    expect(again == got, 're-imported schedule differs')
+    bad = os.path.join(s.tmp, 'xxe.xml')
+    with open(bad, 'w') as f:
+        f.write('<?xml version="1.0"?><!DOCTYPE p [<!ENTITY x SYSTEM "file:///etc/passwd">]><Project>&x;</Project>')
+    before = s.db_snapshot()
+    r = s.cli('import', '--format', 'mspdi', bad, '--project', 'MSP-BAD')
+    expect(r.returncode != 0 and 'mspdi.error.doctype' in r.stderr, 'hostile file: %d %s' % (r.returncode, r.stderr))
+    unchanged(s, before, 'a refused MSPDI file')
+
 def run():
     t0 = time.time()
     with Stack('basic') as s:
@@ -1818,6 +1864,7 @@ def run():
         check('plan.baselines.compare_and_immutable', t_baselines, s)
         check('plan.gantt.model', t_gantt_model, s)
         check('plan.calendar.import_and_reschedule', t_calendar_admin, s)
+        check('plan.mspdi.matches_project_and_round_trips', t_mspdi_round_trip, s)
         check('plan.page_html.my_inline_progress_forms', t_my_inline_forms_html, s)
         check('plan.html_no_script_style_csrf_forms', t_all_html_clean, s)
         check('plan.audit_verify', t_audit_verify, s)
