@@ -1786,6 +1786,23 @@ def t_mspdi_round_trip(s):
     expect(r.returncode != 0 and 'mspdi.error.doctype' in r.stderr, 'hostile file: %d %s' % (r.returncode, r.stderr))
     unchanged(s, before, 'a refused MSPDI file')
 
+
+def t_ical_feeds(s):
+    """The engineer's open tasks and a project's milestones as iCalendar: text/calendar, CRLF lines
+    of at most 75 octets, the same UIDs on every download, behind the sign-on like every page."""
+    st, h, b = s.request('GET', '/my.ics', user=ENGINEER)
+    expect(st == 200 and (dict(h).get('Content-Type') or '').startswith('text/calendar'), '/my.ics: %d' % st)
+    lines = b.split(b'\r\n')
+    expect(lines[0] == b'BEGIN:VCALENDAR' and all(len(x) <= 75 for x in lines), 'calendar framing')
+    uids = [x for x in lines if x.startswith(b'UID:')]
+    expect(uids, 'no events for li.na')
+    st, h, b2 = s.request('GET', '/my.ics', user=ENGINEER)
+    expect([x for x in b2.split(b'\r\n') if x.startswith(b'UID:')] == uids, 'UIDs change between downloads')
+    st, h, b = s.request('GET', '/projects/DCM-2026/milestones.ics', user=AUDITOR)
+    expect(st == 200 and b.count(b'BEGIN:VEVENT') >= 3, 'milestones feed: %d, %d events' % (st, b.count(b'BEGIN:VEVENT')))
+    st, h, b = s.request('GET', '/my.ics')
+    expect(st == 401, 'an anonymous feed request: %d' % st)
+
 def run():
     t0 = time.time()
     with Stack('basic') as s:
@@ -1865,6 +1882,7 @@ def run():
         check('plan.gantt.model', t_gantt_model, s)
         check('plan.calendar.import_and_reschedule', t_calendar_admin, s)
         check('plan.mspdi.matches_project_and_round_trips', t_mspdi_round_trip, s)
+        check('plan.ical.feeds', t_ical_feeds, s)
         check('plan.page_html.my_inline_progress_forms', t_my_inline_forms_html, s)
         check('plan.html_no_script_style_csrf_forms', t_all_html_clean, s)
         check('plan.audit_verify', t_audit_verify, s)

@@ -29,6 +29,8 @@
           <a class="button" href="/tasks?owner={/page/meta/user/@login}">
             <xsl:value-of select="op:t('my.search')"/>
           </a>
+          <xsl:text> </xsl:text>
+          <a class="button" href="/my.ics"><xsl:value-of select="op:t('my.ics')"/></a>
         </p>
       </div>
       <xsl:choose>

@@ -47,6 +47,9 @@
             <a class="button" href="{$base}/import"><xsl:value-of select="op:t('project.import')"/></a>
           </p>
         </xsl:if>
+        <p class="actions">
+          <a class="button" href="{$base}/milestones.ics"><xsl:value-of select="op:t('project.milestones_ics')"/></a>
+        </p>
       </div>
 
       <dl class="facts project-facts">
