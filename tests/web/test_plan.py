@@ -1803,6 +1803,25 @@ def t_ical_feeds(s):
     st, h, b = s.request('GET', '/my.ics')
     expect(st == 401, 'an anonymous feed request: %d' % st)
 
+
+def t_burndown(s):
+    """The burndown SVG from the progress history: the actual line stops at the status date, the
+    ideal line reaches zero at the planned finish, and a past status date shows the state then."""
+    st, h, b = s.request('GET', '/projects/DCM-2026/burndown', user=AUDITOR)
+    expect(st == 200 and (dict(h).get('Content-Type') or '').startswith('image/svg+xml'), 'burndown: %d' % st)
+    root = ET.fromstring(b)
+    expect(root.tag.endswith('svg') and b'style=' not in b, 'not a clean SVG')
+    model = get_xml(s, '/projects/DCM-2026/burndown', AUDITOR).find('burndown')
+    total, now = float(model.get('total')), float(model.get('remaining'))
+    expect(0 < now < total, 'remaining %s of %s' % (now, total))
+    ideal = model.get('ideal').split()
+    expect(ideal and float(ideal[-1].split(',')[1]) == float(model.get('bottom')), 'the ideal line does not reach zero')
+    start = model.get('start')
+    early = get_xml(s, '/projects/DCM-2026/burndown?date=%s' % start, AUDITOR).find('burndown')
+    expect(float(early.get('remaining')) >= now, 'remaining on the first day %s < today %s' % (early.get('remaining'), now))
+    st, h, b = s.request('GET', '/projects/DCM-2026/burndown?date=2026-13-01', user=AUDITOR)
+    expect(st == 400, 'a bad status date: %d' % st)
+
 def run():
     t0 = time.time()
     with Stack('basic') as s:
@@ -1883,6 +1902,7 @@ def run():
         check('plan.calendar.import_and_reschedule', t_calendar_admin, s)
         check('plan.mspdi.matches_project_and_round_trips', t_mspdi_round_trip, s)
         check('plan.ical.feeds', t_ical_feeds, s)
+        check('plan.burndown.svg', t_burndown, s)
         check('plan.page_html.my_inline_progress_forms', t_my_inline_forms_html, s)
         check('plan.html_no_script_style_csrf_forms', t_all_html_clean, s)
         check('plan.audit_verify', t_audit_verify, s)

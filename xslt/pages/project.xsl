@@ -203,6 +203,13 @@
         </xsl:if>
       </section>
 
+      <xsl:if test="@tasks &gt; 0 and @is-template != '1'">
+        <section class="panel burndown" id="burndown">
+          <h2><xsl:value-of select="op:t('project.burndown')"/></h2>
+          <img class="burndown" src="{$base}/burndown" alt="{op:t('project.burndown')}" loading="lazy"/>
+        </section>
+      </xsl:if>
+
       <xsl:if test="@tasks &gt; 0">
         <xsl:call-template name="gantt-section">
           <xsl:with-param name="base" select="$base"/>
