@@ -33,6 +33,7 @@ import socket
 import sqlite3
 import struct
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -97,6 +98,30 @@ class Checks:
         self.results.append((name, True))
         print('ok %s%s' % (name, ' (%.2fs)' % (time.time() - t0) if self.verbose else ''), flush=True)
         return True
+
+    def main(self, suites, argv=None):
+        """Runs suites ([(name, fn)]) with -v (tracebacks, timings) and -k SUBSTRING from argv; a
+        suite that dies counts as a failed NAME.stack check. Prints the totals; the exit status."""
+        args = list(sys.argv[1:] if argv is None else argv)
+        if '-v' in args:
+            self.verbose = True
+            args.remove('-v')
+        if '-k' in args:
+            i = args.index('-k')
+            self.only = args[i + 1]
+            del args[i:i + 2]
+        t0 = time.time()
+        for name, fn in suites:
+            try:
+                fn()
+            except Exception as e:
+                self.results.append((name + '.stack', False))
+                print('FAIL %s.stack: %s: %s' % (name, type(e).__name__, e), flush=True)
+                if self.verbose:
+                    traceback.print_exc()
+        failed = [n for n, ok in self.results if not ok]
+        print('# %d checks, %d failed, %.1f s' % (len(self.results), len(failed), time.time() - t0))
+        return 1 if failed else 0
 
 
 class HarnessError(Exception):

@@ -1913,25 +1913,7 @@ def run():
 
 
 def main():
-    args = sys.argv[1:]
-    if '-v' in args:
-        CHECKS.verbose = True
-        args.remove('-v')
-    if '-k' in args:
-        i = args.index('-k')
-        CHECKS.only = args[i + 1]
-        del args[i:i + 2]
-    t0 = time.time()
-    try:
-        run()
-    except Exception as e:
-        RESULTS.append(('plan.stack', False))
-        print('FAIL plan.stack: %s: %s' % (type(e).__name__, e), flush=True)
-        if CHECKS.verbose:
-            traceback.print_exc()
-    failed = [n for n, ok in RESULTS if not ok]
-    print('# %d checks, %d failed, %.1f s' % (len(RESULTS), len(failed), time.time() - t0))
-    return 1 if failed else 0
+    return CHECKS.main((('plan', run),))
 
 
 if __name__ == '__main__':

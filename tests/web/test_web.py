@@ -1486,26 +1486,7 @@ def run_sso():
 
 
 def main():
-    args = sys.argv[1:]
-    if '-v' in args:
-        CHECKS.verbose = True
-        args.remove('-v')
-    if '-k' in args:
-        i = args.index('-k')
-        CHECKS.only = args[i + 1]
-        del args[i:i + 2]
-    t0 = time.time()
-    for name, fn in (('basic', run_basic), ('sso', run_sso)):
-        try:
-            fn()
-        except Exception as e:
-            RESULTS.append((name + '.stack', False))
-            print('FAIL %s.stack: %s: %s' % (name, type(e).__name__, e), flush=True)
-            if CHECKS.verbose:
-                traceback.print_exc()
-    failed = [n for n, ok in RESULTS if not ok]
-    print('# %d checks, %d failed, %.1f s' % (len(RESULTS), len(failed), time.time() - t0))
-    return 1 if failed else 0
+    return CHECKS.main((('basic', run_basic), ('sso', run_sso)))
 
 
 if __name__ == '__main__':
