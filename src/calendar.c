@@ -1,11 +1,12 @@
-/* calendar.c — day numbers and working days. Dates are converted with the proleptic Gregorian
- * days-from-civil / civil-from-days algorithms (no time.h, so no time zone or locale can shift a
- * day). A day is a working day when the calendar's exception for it says so, else when it is
- * Monday to Friday. Everything here is pure and allocation-free; a NULL calendar means plain
- * Monday to Friday. Day numbers are limited to 1970-01-01 .. 9999-12-31, so that -1 (the
+/* calendar.c — day numbers, working days and working hours. Dates are converted with the
+ * proleptic Gregorian days-from-civil / civil-from-days algorithms (no time.h, so no time zone or
+ * locale can shift a day). A day is a working day when the calendar's exception for it says so,
+ * else when its weekday is one of the calendar's working weekdays. Everything here is pure and
+ * allocation-free; a NULL or zeroed calendar means Monday to Friday, 09:00-12:00 and 13:00-18:00. Day numbers are limited to 1970-01-01 .. 9999-12-31, so that -1 (the
  * "malformed" answer of cal_day and the "no date" value elsewhere) is never a real day. */
 #include "calendar.h"
 #include <stddef.h>
+#include <string.h>
 
 #define CAL_MAX_DAY 2932896           /* 9999-12-31 */
 
@@ -117,7 +118,20 @@ ex_lower(const struct calendar *c, int day)
 	return lo;
 }
 
-/* 1 when day is a working day of c: its exception decides, else Monday to Friday. */
+/* The working weekdays of c as a bit mask (bit 0 Monday); NULL or 0 is Monday to Friday. */
+static unsigned
+weekmask(const struct calendar *c)
+{
+	return c && (c->weekdays & 0x7f) ? c->weekdays & 0x7f : 0x1f;
+}
+
+static int
+weekday_works(unsigned mask, int day)
+{
+	return (int)(mask >> (cal_weekday(day) - 1)) & 1;
+}
+
+/* 1 when day is a working day of c: its exception decides, else its working weekdays. */
 int
 cal_is_workday(const struct calendar *c, int day)
 {
@@ -126,12 +140,136 @@ cal_is_workday(const struct calendar *c, int day)
 		if (i < c->n && c->ex[i].day == day)
 			return !c->ex[i].off;
 	}
-	return cal_weekday(day) <= 5;
+	return weekday_works(weekmask(c), day);
+}
+
+int
+cal_parse_weekdays(const char *s, struct calendar *c)
+{
+	unsigned mask = 0;
+	int last = 0;
+	if (!s || !*s) return -1;
+	for (; *s; s++) {
+		if (*s < '1' || *s > '7' || *s - '0' <= last) return -1;
+		last = *s - '0';
+		mask |= 1u << (last - 1);
+	}
+	c->weekdays = mask;
+	return 0;
+}
+
+/* "HH:MM" at s, 00:00 .. 24:00, as minutes; -1 when malformed. */
+static int
+clock_at(const char *s)
+{
+	int h = digits(s, 2), m = s[2] == ':' ? digits(s + 3, 2) : -1;
+	if (h < 0 || m < 0 || m > 59 || h > 24 || (h == 24 && m)) return -1;
+	return h * 60 + m;
+}
+
+int
+cal_parse_hours(const char *s, struct calendar *c)
+{
+	struct cal_period p[CAL_MAX_PERIODS];
+	int n = 0;
+	if (!s) return -1;
+	for (;;) {
+		for (int i = 0; i < 11; i++)
+			if (!s[i]) return -1;
+		if (n == CAL_MAX_PERIODS || s[5] != '-') return -1;
+		int from = clock_at(s), to = clock_at(s + 6);
+		if (from < 0 || to <= from || (n && from <= p[n - 1].to)) return -1;
+		p[n++] = (struct cal_period){ from, to };
+		s += 11;
+		if (!*s) break;
+		if (*s++ != ',') return -1;
+	}
+	memcpy(c->hours, p, sizeof p);
+	c->nhours = n;
+	return 0;
+}
+
+static const struct cal_period default_hours[2] = { { 9 * 60, 12 * 60 }, { 13 * 60, 18 * 60 } };
+
+/* The working periods of c and their number. */
+static const struct cal_period *
+periods(const struct calendar *c, int *n)
+{
+	if (c && c->nhours > 0 && c->nhours <= CAL_MAX_PERIODS) {
+		*n = c->nhours;
+		return c->hours;
+	}
+	*n = 2;
+	return default_hours;
+}
+
+void
+cal_format_weekdays(const struct calendar *c, char out[8])
+{
+	unsigned mask = weekmask(c);
+	int k = 0;
+	for (int i = 0; i < 7; i++)
+		if (mask >> i & 1) out[k++] = (char)('1' + i);
+	out[k] = 0;
+}
+
+void
+cal_format_hours(const struct calendar *c, char out[64])
+{
+	int n, k = 0;
+	const struct cal_period *p = periods(c, &n);
+	for (int i = 0; i < n; i++) {
+		int v[2] = { p[i].from, p[i].to };
+		if (i) out[k++] = ',';
+		for (int j = 0; j < 2; j++) {
+			if (j) out[k++] = '-';
+			out[k++] = (char)('0' + v[j] / 600);
+			out[k++] = (char)('0' + v[j] / 60 % 10);
+			out[k++] = ':';
+			out[k++] = (char)('0' + v[j] % 60 / 10);
+			out[k++] = (char)('0' + v[j] % 10);
+		}
+	}
+	out[k] = 0;
+}
+
+int
+cal_minutes_per_day(const struct calendar *c)
+{
+	int n, sum = 0;
+	const struct cal_period *p = periods(c, &n);
+	for (int i = 0; i < n; i++) sum += p[i].to - p[i].from;
+	return sum;
+}
+
+int
+cal_clock(const struct calendar *c, int offset, int finish)
+{
+	int n;
+	const struct cal_period *p = periods(c, &n);
+	if (offset < 0) offset = 0;
+	for (int i = 0; i < n; i++) {
+		int len = p[i].to - p[i].from;
+		if (offset < len || (finish && offset == len) || i == n - 1)
+			return p[i].from + (offset < len ? offset : len);
+		offset -= len;
+	}
+	return p[n - 1].to;
+}
+
+int
+cal_offset(const struct calendar *c, int minute)
+{
+	int n, sum = 0;
+	const struct cal_period *p = periods(c, &n);
+	for (int i = 0; i < n && minute > p[i].from; i++)
+		sum += (minute < p[i].to ? minute : p[i].to) - p[i].from;
+	return sum;
 }
 
 /* n > 0: the n-th working day strictly after day; n < 0: the |n|-th strictly before it;
  * n == 0: day when it is a working day, else the next one. Always terminates because the
- * exceptions are finite (outside them every week has five working days). */
+ * exceptions are finite and outside them every week has a working weekday. */
 int
 cal_add_workdays(const struct calendar *c, int day, int n)
 {
@@ -147,13 +285,13 @@ cal_add_workdays(const struct calendar *c, int day, int n)
 	return day;
 }
 
-/* Weekdays (Monday..Friday) in [from, to), from <= to. */
+/* Working weekdays of mask in [from, to), from <= to. */
 static int
-weekdays_in(int from, int to)
+weekdays_in(unsigned mask, int from, int to)
 {
-	int len = to - from, full = len / 7, count = full * 5;
+	int len = to - from, full = len / 7, count = full * __builtin_popcount(mask);
 	for (int d = from + full * 7; d < to; d++)
-		if (cal_weekday(d) <= 5) count++;
+		count += weekday_works(mask, d);
 	return count;
 }
 
@@ -163,10 +301,11 @@ int
 cal_workdays_between(const struct calendar *c, int from, int to)
 {
 	if (to < from) return -cal_workdays_between(c, to, from);
-	int count = weekdays_in(from, to);
+	unsigned mask = weekmask(c);
+	int count = weekdays_in(mask, from, to);
 	if (c && c->n > 0) {
 		for (int i = ex_lower(c, from); i < c->n && c->ex[i].day < to; i++) {
-			int weekday = cal_weekday(c->ex[i].day) <= 5;
+			int weekday = weekday_works(mask, c->ex[i].day);
 			if (weekday && c->ex[i].off) count--;
 			else if (!weekday && !c->ex[i].off) count++;
 		}

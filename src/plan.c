@@ -14,13 +14,27 @@
 #include <stdlib.h>
 #include <string.h>
 
-const struct calendar *
-plan_calendar(struct arena *a)
+/* The calendar of cal_id (1 = global): its weekdays and hours, the global exceptions and, for a
+ * project calendar, its own exceptions, which win on the same day. Malformed stored values (the
+ * writers check them) fall back to the defaults. */
+static const struct calendar *
+calendar_load(struct arena *a, long long cal_id)
 {
 	struct calendar *c = arena_alloc(a, sizeof *c);
-	int n = (int)db_int("SELECT count(*) FROM calendar_days", "");
+	memset(c, 0, sizeof *c);
+	sqlite3_stmt *st = db_q("SELECT weekdays, hours FROM calendars WHERE id = ?", "i", cal_id);
+	if (st && sqlite3_step(st) == SQLITE_ROW) {
+		cal_parse_weekdays((const char *)sqlite3_column_text(st, 0), c);
+		cal_parse_hours((const char *)sqlite3_column_text(st, 1), c);
+	}
+	if (st) sqlite3_reset(st);
+	int n = (int)db_int("SELECT (SELECT count(*) FROM calendar_days) + (SELECT count(*) FROM calendar_exceptions"
+			    " WHERE calendar_id = ?1 AND ?1 <> 1)", "i", cal_id);
 	struct cal_exception *ex = arena_alloc(a, sizeof *ex * (size_t)(n + 1));
-	sqlite3_stmt *st = db_q("SELECT day, off FROM calendar_days ORDER BY day", "");
+	/* one row a day: the project calendar's own exception where it has one */
+	st = db_q("SELECT day, off FROM calendar_exceptions WHERE calendar_id = ?1 AND ?1 <> 1"
+		  " UNION ALL SELECT day, off FROM calendar_days WHERE day NOT IN"
+		  " (SELECT day FROM calendar_exceptions WHERE calendar_id = ?1 AND ?1 <> 1) ORDER BY 1", "i", cal_id);
 	int i = 0;
 	while (st && i < n && sqlite3_step(st) == SQLITE_ROW) {
 		int d = cal_day((const char *)sqlite3_column_text(st, 0));
@@ -33,6 +47,19 @@ plan_calendar(struct arena *a)
 	c->ex = ex;
 	c->n = i;
 	return c;
+}
+
+const struct calendar *
+plan_calendar(struct arena *a)
+{
+	return calendar_load(a, 1);
+}
+
+const struct calendar *
+plan_project_calendar(struct arena *a, long long project_id)
+{
+	return calendar_load(a, db_int("SELECT coalesce((SELECT calendar_id FROM projects WHERE id = ?), 1)", "i",
+				       project_id));
 }
 
 int

@@ -32,8 +32,11 @@ struct task_in {
 /* Field problems reported by the checks: called once per bad field with its message key. */
 typedef void (*plan_err_fn)(void *arg, const char *field, const char *key);
 
-/* The working calendar (global exceptions), loaded once per request into a. */
+/* The global working calendar (calendar 1: weekdays, hours, calendar_days), loaded into a. */
 const struct calendar *plan_calendar(struct arena *a);
+/* A project's calendar (its calendar_id, else the global one) with the global exceptions merged
+ * under its own, loaded into a. */
+const struct calendar *plan_project_calendar(struct arena *a, long long project_id);
 /* Today as a day number, in the configured zone. */
 int plan_today(void);
 

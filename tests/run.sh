@@ -44,16 +44,22 @@ unit_all() {  # dir
 export OPSPLAN_ROOT=$root
 suite lint bash tests/lint.sh
 suite unit unit_all build/unit
-OPSPLAN_BIN=$root/build/opsplan suite web python3 tests/web/test_web.py
-OPSPLAN_BIN=$root/build/opsplan suite plan python3 tests/web/test_plan.py
-OPSPLAN_BIN=$root/build/opsplan suite browser python3 tests/browser/test_browser.py
+# every tests/web/test_NAME.py and tests/browser/test_NAME.py is a suite; the label is NAME
+# (prefixed with "asan-" on the sanitizer build)
+stack_suites() {  # prefix, binary
+	local f name
+	for f in tests/web/test_*.py tests/browser/test_*.py; do
+		name=${f##*/test_}
+		name=${name%.py}
+		OPSPLAN_BIN=$2 suite "$1$name" python3 "$f"
+	done
+}
+stack_suites "" "$root/build/opsplan"
 
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:log_path=$log/asan
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$log/ubsan
 suite asan-unit unit_all build/asan/unit
-OPSPLAN_BIN=$root/build/asan/opsplan suite asan-web python3 tests/web/test_web.py
-OPSPLAN_BIN=$root/build/asan/opsplan suite asan-plan python3 tests/web/test_plan.py
-OPSPLAN_BIN=$root/build/asan/opsplan suite asan-browser python3 tests/browser/test_browser.py
+stack_suites asan- "$root/build/asan/opsplan"
 if ls "$log"/asan.* "$log"/ubsan.* >/dev/null 2>&1; then
 	echo "FAIL sanitizer reports:"
 	head -60 "$log"/asan.* "$log"/ubsan.* 2>/dev/null

@@ -12,7 +12,7 @@
 #define HOLIDAYS_2026 "../shared/fixtures/holidays/2026.json"
 
 static struct cal_exception ex2026[128];
-static struct calendar cn2026 = { ex2026, 0 };
+static struct calendar cn2026 = { .ex = ex2026 };
 
 static int
 ex_cmp(const void *a, const void *b)

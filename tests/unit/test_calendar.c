@@ -87,7 +87,7 @@ weekdays(void)
 static void
 plain_week(void)
 {
-	struct calendar none = { NULL, 0 };
+	struct calendar none = { .ex = NULL };
 	int fri = D("2026-11-27"), sat = D("2026-11-28"), sun = D("2026-11-29"), mon = D("2026-11-30");
 	CHECK(cal_is_workday(&none, fri) && !cal_is_workday(&none, sat) && !cal_is_workday(NULL, sun));
 	CHECK(cal_add_workdays(&none, fri, 1) == mon);

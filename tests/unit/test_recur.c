@@ -111,7 +111,7 @@ monthly_day(void)
 	static const struct cal_exception spill_ex[] = {
 		{ 20571, 1 }, { 20572, 1 }, { 20573, 1 },     /* 2026-04-28, -29, -30 */
 	};
-	struct calendar spill = { spill_ex, 3 };
+	struct calendar spill = { .ex = spill_ex, .n = 3 };
 	CHECK(spill_ex[0].day == D("2026-04-28") && spill_ex[2].day == D("2026-04-30"));
 	CHECK(recur_next("monthly-day:28", &spill, D("2026-04-20")) == D("2026-05-01"));
 	CHECK(recur_next("monthly-day:28", &spill, D("2026-05-01")) == D("2026-05-01"));
