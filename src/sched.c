@@ -25,7 +25,10 @@
  *    ES = LF - EF also for started and finished tasks. Free float is not capped by total
  *    float.
  *  - summaries: es, ls = min over children; ef, lf = max; total and free float = min;
- *    critical if any child is. */
+ *    critical if any child is.
+ *  - off times (sched_fin/sched_beg, linear in the task's off times): a bound inside one counts
+ *    as its start, a start inside one moves to its end; started, finished and MSO tasks keep
+ *    their span in the backward pass, the others their work. */
 #include "sched.h"
 #include <limits.h>
 #include <stdlib.h>
@@ -158,17 +161,51 @@ sched_cycle(struct sched_problem *p, struct sched_work *w)
 		}
 }
 
+/* The finish of d units of t's work started at s, stepping over its off times; d = 0 gives
+ * the first time at or after s that is not off. */
+static long
+sched_fin(const struct sched_task *t, long s, long d)
+{
+	for (int i = 0; i < t->noff; i++) {
+		long a = t->off[2 * i], b = t->off[2 * i + 1];
+		if (b <= s) continue;
+		if (a <= s) s = b;
+		else if (s + d <= a) return s + d;
+		else {
+			d -= a - s;
+			s = b;
+		}
+	}
+	return s + d;
+}
+
+/* The start of d units of t's work that finish at f: sched_fin backwards. */
+static long
+sched_beg(const struct sched_task *t, long f, long d)
+{
+	for (int i = t->noff - 1; i >= 0; i--) {
+		long a = t->off[2 * i], b = t->off[2 * i + 1];
+		if (a >= f) continue;
+		if (b >= f) f = a;
+		else if (f - d >= b) return f - d;
+		else {
+			d -= f - b;
+			f = a;
+		}
+	}
+	return f - d;
+}
+
 /* The earliest start link k allows its successor. */
 static long
 sched_bound(const struct sched_problem *p, int k)
 {
 	const struct sched_link *l = &p->links[k];
-	const struct sched_task *a = &p->tasks[l->pred];
-	long d = p->tasks[l->succ].duration;
+	const struct sched_task *a = &p->tasks[l->pred], *s = &p->tasks[l->succ];
 	switch (l->type) {
 	case SCHED_SS: return a->es + l->lag;
-	case SCHED_FF: return a->ef + l->lag - d;
-	case SCHED_SF: return a->es + l->lag - d;
+	case SCHED_FF: return sched_beg(s, a->ef + l->lag, s->duration);
+	case SCHED_SF: return sched_beg(s, a->es + l->lag, s->duration);
 	default:       return a->ef + l->lag;
 	}
 }
@@ -180,16 +217,16 @@ sched_forward(struct sched_problem *p, const struct sched_work *w, int u)
 	struct sched_task *t = &p->tasks[u];
 	t->driving_link = -1;
 	if (t->actual_finish >= 0) {
-		t->es = t->actual_start >= 0 ? t->actual_start : t->actual_finish - t->duration;
+		t->es = t->actual_start >= 0 ? t->actual_start : sched_beg(t, t->actual_finish, t->duration);
 		t->ef = t->actual_finish;
 	} else if (t->actual_start >= 0) {
 		t->es = t->actual_start;
-		t->ef = t->es + t->duration;
+		t->ef = sched_fin(t, t->es, t->duration);
 		if (p->status_time >= 0)
-			t->ef = sched_max(t->ef, p->status_time + sched_max(t->remaining, 0));
+			t->ef = sched_max(t->ef, sched_fin(t, p->status_time, sched_max(t->remaining, 0)));
 	} else if (t->constraint == SCHED_MSO) {
 		t->es = t->constraint_time;
-		t->ef = t->es + t->duration;
+		t->ef = sched_fin(t, t->es, t->duration);
 	} else {
 		long es = p->project_start;
 		if (t->constraint == SCHED_SNET) es = sched_max(es, t->constraint_time);
@@ -201,8 +238,8 @@ sched_forward(struct sched_problem *p, const struct sched_work *w, int u)
 				t->driving_link = w->in[e];
 			}
 		}
-		t->es = es;
-		t->ef = es + t->duration;
+		t->es = sched_fin(t, es, 0);
+		t->ef = sched_fin(t, t->es, t->duration);
 	}
 	t->deadline_missed = t->constraint == SCHED_FNLT && t->ef > t->constraint_time;
 }
@@ -212,8 +249,10 @@ static void
 sched_backward(struct sched_problem *p, const struct sched_work *w, int u, long finish)
 {
 	struct sched_task *t = &p->tasks[u];
-	long span = t->ef - t->es, lf = finish, ff = finish - t->ef;
+	long span = t->ef - t->es, lf = finish, ff = finish - t->ef, d = t->duration;
 	int fixed = t->constraint == SCHED_MSO && t->actual_start < 0 && t->actual_finish < 0;
+	/* an unstarted, unfixed task with off times keeps its work, not its span, when it moves */
+	int stretch = t->noff > 0 && !fixed && t->actual_start < 0 && t->actual_finish < 0;
 	if (t->constraint == SCHED_FNLT) lf = sched_min(lf, t->constraint_time);
 	if (fixed) lf = sched_min(lf, t->constraint_time + span);
 	for (int e = w->out_first[u]; e < w->out_first[u + 1]; e++) {
@@ -222,7 +261,7 @@ sched_backward(struct sched_problem *p, const struct sched_work *w, int u, long 
 		long late, slack;
 		switch (l->type) {
 		case SCHED_SS:
-			late = s->ls - l->lag + span;
+			late = stretch ? sched_fin(t, s->ls - l->lag, d) : s->ls - l->lag + span;
 			slack = s->es - l->lag - t->es;
 			break;
 		case SCHED_FF:
@@ -230,7 +269,7 @@ sched_backward(struct sched_problem *p, const struct sched_work *w, int u, long 
 			slack = s->ef - l->lag - t->ef;
 			break;
 		case SCHED_SF:
-			late = s->lf - l->lag + span;
+			late = stretch ? sched_fin(t, s->lf - l->lag, d) : s->lf - l->lag + span;
 			slack = s->ef - l->lag - t->es;
 			break;
 		default:
@@ -242,7 +281,7 @@ sched_backward(struct sched_problem *p, const struct sched_work *w, int u, long 
 		ff = e == w->out_first[u] ? slack : sched_min(ff, slack);
 	}
 	t->lf = lf;
-	t->ls = lf - span;
+	t->ls = stretch ? sched_beg(t, lf, d) : lf - span;
 	t->total_float = t->ls - t->es;
 	t->free_float = ff;
 	t->critical = t->total_float <= p->critical_slack;

@@ -10,6 +10,9 @@
  * FF (free float) = min over outgoing links of the slack of that link, or T - EF without successors.
  * Critical: TF <= critical_slack (default 0). Summaries are not scheduled: their dates are the
  * min/max of their children (links on summaries are not supported: refused).
+ * A task with off times (its owner's leave) is not worked then: it starts at the end of an off
+ * time it would start in, and its duration stretches over those inside it (EF = fin(ES, d),
+ * LS = beg(LF, d)); a bound falling inside an off time counts as that off time's start.
  */
 #ifndef OPSPLAN_SCHED_H
 #define OPSPLAN_SCHED_H
@@ -28,6 +31,9 @@ struct sched_task {
 	long actual_start;             /* -1 = not started; else the task is pinned to start there */
 	long actual_finish;            /* -1 = not finished; else ES/EF are the actual dates */
 	long remaining;                /* started, unfinished: work left, scheduled from status time */
+	const long *off;               /* times the task is not worked (its owner's leave): sorted,
+	                                  disjoint [from, to) pairs, noff of them; NULL = none */
+	int noff;
 	/* output */
 	long es, ef, ls, lf, total_float, free_float;
 	int critical, is_summary;

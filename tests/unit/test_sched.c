@@ -509,6 +509,28 @@ driving_link(void)
 	CHECK(t[0].driving_link == -1 && t[1].driving_link == -1);
 }
 
+/* An owner's leave: B (3 days) follows A (2 days) FS; B's owner is off on days 3..4, so B starts
+ * on day 2, works day 2, is off 3 and 4, and finishes at the end of day 6; C (SS+1 on B) is
+ * not held by B's leave. Backwards from T = 7, B's late start keeps its 3 working days. */
+static void
+leave(void)
+{
+	static const long off[] = { 3, 5 };
+	struct sched_task t[3] = { task(2), task(3), task(1) };
+	struct sched_link l[] = { dep(0, 1, SCHED_FS, 0), dep(1, 2, SCHED_SS, 1) };
+	t[1].off = off;
+	t[1].noff = 1;
+	long finish = 0;
+	CHECK(run(t, 3, l, 2, &finish) == 0);
+	CHECK(finish == 7);
+	CHECK(same(&t[1], 2, 7, 2, 7, 0, 0));
+	CHECK(same(&t[2], 3, 4, 6, 7, 3, 3));
+	/* a start that falls inside the leave moves to its end */
+	t[0].duration = 4;
+	CHECK(run(t, 3, l, 2, &finish) == 0);
+	CHECK(t[1].es == 5 && t[1].ef == 8 && t[1].driving_link == 0);
+}
+
 /* xorshift64; the seed is printed so that a failure can be replayed with SCHED_SEED. */
 static unsigned long long rng;
 
@@ -530,18 +552,48 @@ seed(void)
 
 /* The brute force: ES by relaxing every link until nothing changes, LF likewise backwards from
  * T = max EF, free float straight from its definition; the driving link is the lowest-index link
- * whose bound equals ES. Returns 0 when the relaxation does not settle (a loop). */
+ * whose bound equals the largest bound. Off times are walked one time unit at a time (ref_off),
+ * an implementation unlike the engine's interval arithmetic. Returns 0 when the relaxation does
+ * not settle (a loop). */
 struct ref { long es, ef, ls, lf, tf, ff; int drv, out; };
+
+static int
+ref_off(const struct sched_task *t, long x)
+{
+	for (int i = 0; i < t->noff; i++)
+		if (x >= t->off[2 * i] && x < t->off[2 * i + 1]) return 1;
+	return 0;
+}
+
+/* d units of work from s: skip off units before the first, count only working units. */
+static long
+ref_fin(const struct sched_task *t, long s, long d)
+{
+	while (ref_off(t, s)) s++;
+	for (; d > 0; s++)
+		if (!ref_off(t, s)) d--;
+	return s;
+}
+
+/* d units of work ending at f, walked backwards. */
+static long
+ref_beg(const struct sched_task *t, long f, long d)
+{
+	while (ref_off(t, f - 1)) f--;
+	while (d > 0)
+		if (!ref_off(t, --f)) d--;
+	return f;
+}
 
 static long
 ref_bound(const struct sched_link *k, const struct ref *r, const struct sched_task *t)
 {
-	long d = t[k->succ].duration;
+	const struct sched_task *s = &t[k->succ];
 	switch (k->type) {
 	case SCHED_FS: return r[k->pred].ef + k->lag;
 	case SCHED_SS: return r[k->pred].es + k->lag;
-	case SCHED_FF: return r[k->pred].ef + k->lag - d;
-	default:       return r[k->pred].es + k->lag - d;
+	case SCHED_FF: return ref_beg(s, r[k->pred].ef + k->lag, s->duration);
+	default:       return ref_beg(s, r[k->pred].es + k->lag, s->duration);
 	}
 }
 
@@ -551,16 +603,17 @@ reference(const struct sched_task *t, int n, const struct sched_link *l, int m, 
 {
 	int changed = 1, rounds = 0;
 	for (int i = 0; i < n; i++) {
-		r[i].es = start;
-		r[i].ef = start + t[i].duration;
+		r[i].es = ref_fin(&t[i], start, 0);
+		r[i].ef = ref_fin(&t[i], r[i].es, t[i].duration);
 	}
 	while (changed && rounds++ <= n + 1) {
 		changed = 0;
 		for (int k = 0; k < m; k++) {
-			long b = ref_bound(&l[k], r, t);
+			const struct sched_task *x = &t[l[k].succ];
+			long b = ref_fin(x, ref_bound(&l[k], r, t), 0);
 			if (b > r[l[k].succ].es) {
 				r[l[k].succ].es = b;
-				r[l[k].succ].ef = b + t[l[k].succ].duration;
+				r[l[k].succ].ef = ref_fin(x, b, x->duration);
 				changed = 1;
 			}
 		}
@@ -570,20 +623,21 @@ reference(const struct sched_task *t, int n, const struct sched_link *l, int m, 
 	for (int i = 0; i < n; i++) if (r[i].ef > tt) tt = r[i].ef;
 	for (int i = 0; i < n; i++) {
 		r[i].lf = tt;
-		r[i].ls = tt - t[i].duration;
+		r[i].ls = ref_beg(&t[i], tt, t[i].duration);
 	}
 	for (changed = 1, rounds = 0; changed && rounds++ <= n + 1;) {
 		changed = 0;
 		for (int k = 0; k < m; k++) {
 			const struct sched_link *x = &l[k];
-			long dp = t[x->pred].duration, b;
+			const struct sched_task *p = &t[x->pred];
+			long dp = p->duration, b;
 			if (x->type == SCHED_FS) b = r[x->succ].ls - x->lag;
-			else if (x->type == SCHED_SS) b = r[x->succ].ls - x->lag + dp;
+			else if (x->type == SCHED_SS) b = ref_fin(p, r[x->succ].ls - x->lag, dp);
 			else if (x->type == SCHED_FF) b = r[x->succ].lf - x->lag;
-			else b = r[x->succ].lf - x->lag + dp;
+			else b = ref_fin(p, r[x->succ].lf - x->lag, dp);
 			if (b < r[x->pred].lf) {
 				r[x->pred].lf = b;
-				r[x->pred].ls = b - dp;
+				r[x->pred].ls = ref_beg(p, b, dp);
 				changed = 1;
 			}
 		}
@@ -594,11 +648,22 @@ reference(const struct sched_task *t, int n, const struct sched_link *l, int m, 
 		r[i].drv = -1;
 		r[i].out = 0;
 	}
+	/* the driving link: the lowest-index one whose bound is the largest (the start before off
+	 * times move it); top[] holds each task's largest bound */
+	long *top = malloc(sizeof *top * (size_t)n);
+	if (!top) return 0;
+	for (int i = 0; i < n; i++) top[i] = start;
+	for (int k = 0; k < m; k++) {
+		long b = ref_bound(&l[k], r, t);
+		if (b > top[l[k].succ]) top[l[k].succ] = b;
+	}
+	for (int k = 0; k < m; k++)
+		if (r[l[k].succ].drv < 0 && ref_bound(&l[k], r, t) == top[l[k].succ]) r[l[k].succ].drv = k;
+	free(top);
 	for (int k = 0; k < m; k++) {
 		const struct sched_link *x = &l[k];
 		struct ref *a = &r[x->pred], *z = &r[x->succ];
 		long s;
-		if (z->drv < 0 && ref_bound(x, r, t) == z->es) z->drv = k;
 		if (x->type == SCHED_FS) s = z->es - x->lag - a->ef;
 		else if (x->type == SCHED_SS) s = z->es - x->lag - a->es;
 		else if (x->type == SCHED_FF) s = z->ef - x->lag - a->ef;
@@ -611,13 +676,29 @@ reference(const struct sched_task *t, int n, const struct sched_link *l, int m, 
 }
 
 /* A random acyclic network on n tasks: links go forward in a random order of the tasks (so
- * not in index order), of every type, lags -3..5, parallel links allowed. Returns m. */
+ * not in index order), of every type, lags -3..5, parallel links allowed; some tasks have off
+ * times (kept in offs, 4 longs a task). Returns m. */
+static long offs[4 * 12];
+
 static int
 random_dag(struct sched_task *t, int n, struct sched_link *l, int mmax, int *perm)
 {
 	for (int i = 0; i < n; i++) {
 		t[i] = task(rnd(7));
 		perm[i] = i;
+		/* a third of the tasks get one or two off times (an owner's leave) */
+		if (rnd(3) == 0) {
+			long *o = &offs[4 * i], a = rnd(20), b = a + 1 + rnd(4);
+			o[0] = a;
+			o[1] = b;
+			t[i].off = o;
+			t[i].noff = 1;
+			if (rnd(2)) {
+				o[2] = b + 1 + rnd(6);
+				o[3] = o[2] + 1 + rnd(5);
+				t[i].noff = 2;
+			}
+		}
 	}
 	for (int i = n - 1; i > 0; i--) {
 		int j = (int)rnd(i + 1), x = perm[i];
@@ -805,6 +886,7 @@ main(void)
 	RUN(bad_links);
 	RUN(empty);
 	RUN(driving_link);
+	RUN(leave);
 	RUN(random_vs_bruteforce);
 	RUN(random_loops);
 	RUN(large_timed);
