@@ -106,7 +106,7 @@ import_post(struct ctx *c)
 		struct imp_task *it = &tasks[i];
 		struct task_in in = { it->name, it->description ? it->description : "", it->owner ? it->owner : "", "", "", "", "",
 				      it->status ? it->status : "not_started", it->category ? it->category : "",
-				      it->predecessors ? it->predecessors : "", it->estimate, it->duration, it->percent, -1,
+				      it->predecessors ? it->predecessors : "", NULL, NULL, it->estimate, it->duration, it->percent, -1,
 				      it->priority ? it->priority : 3, it->milestone, it->parent >= 0 ? ids[it->parent] : 0, "" };
 		char *s = arena_alloc(c->rq->a, 11), *fin = arena_alloc(c->rq->a, 11);
 		if (it->start >= 0) { cal_iso(it->start, s); in.planned_start = s; }

@@ -3,6 +3,7 @@
  * Every write recomputes the project's WBS numbers and roll-ups in the same transaction. */
 #include "route.h"
 #include "db.h"
+#include "deps.h"
 #include "plan.h"
 #include "text.h"
 #include "xml.h"
@@ -36,9 +37,29 @@ is_owner(struct ctx *c, long long task_id)
 static const char TASK_ONE[] = "SELECT " TASK_COLS ", t.description, t.predecessors, t.created_at, t.updated_at,"
 	" coalesce(t.parent_id, ''), (SELECT name FROM tasks x WHERE x.id = t.parent_id), t.duration_days,"
 	" t.total_float, t.critical, t.driving_pred, (SELECT wbs || ' ' || name FROM tasks x WHERE x.id = t.driving_pred),"
-	" (SELECT type || CASE WHEN lag_minutes = 0 THEN '' ELSE printf('%+g', lag_minutes / 480.0) || 'd' END"
-	"  FROM dependencies d WHERE d.pred_id = t.driving_pred AND d.succ_id = t.id)"
-	TASK_FROM " WHERE t.id = ?";
+	" t.free_float, t.early_start, t.early_finish, t.late_start, t.late_finish, t.constraint_type, t.constraint_date,"
+	" (SELECT planned_finish FROM tasks x WHERE x.id = t.driving_pred), d.type, d.lag_minutes, d.lag_elapsed"
+	TASK_FROM " LEFT JOIN dependencies d ON d.pred_id = t.driving_pred AND d.succ_id = t.id WHERE t.id = ?";
+
+/* The driving link in the project's notation ("FS+2d") and the calendar gap: the non-working days
+ * between the driving predecessor's finish and this task's start (weekends, holidays, leave). */
+static void
+why_xml(xmlNodePtr e, sqlite3_stmt *st, const struct calendar *cal, struct arena *a)
+{
+	int k = TASK_NCOLS + 18;
+	if (sqlite3_column_type(st, k + 1) == SQLITE_NULL) return;
+	struct dep d = { "", DEP_FS, (long)sqlite3_column_int64(st, k + 2), sqlite3_column_int(st, k + 3) };
+	static const char *const types[] = { "FS", "SS", "FF", "SF" };
+	for (int i = 0; i < 4; i++)
+		if (!strcmp((const char *)sqlite3_column_text(st, k + 1), types[i])) d.type = (enum dep_type)i;
+	struct buf b = {0};
+	deps_format(&d, 1, cal_minutes_per_day(cal), &b);
+	xml_attr(e, "driving-link", arena_strdup(a, buf_str(&b)));
+	buf_free(&b);
+	int pf = cal_day((const char *)sqlite3_column_text(st, k)), s = cal_day((const char *)sqlite3_column_text(st, 13));
+	if (pf >= 0 && s > pf + 1)
+		xml_attr_ll(e, "calendar-gap", (s - pf - 1) - cal_workdays_between(cal, pf + 1, s));
+}
 
 static void
 project_el(struct ctx *c, const struct project *p)
@@ -54,7 +75,7 @@ task_page(struct ctx *c)
 	struct tctx t;
 	int rc = load_task(c, &t, 0);
 	if (rc) return rc;
-	const struct calendar *cal = plan_calendar(c->rq->a);
+	const struct calendar *cal = plan_project_calendar(c->rq->a, t.p.id);
 	int today = plan_today();
 	sqlite3_stmt *st = db_q(TASK_ONE, "i", t.id);
 	if (!st || sqlite3_step(st) != SQLITE_ROW) {
@@ -65,11 +86,18 @@ task_page(struct ctx *c)
 	/* the schedule's "why this date": the driving predecessor, the link, the float */
 	static const char *const more[] = { "description", "predecessors", "created", "updated", "parent-id",
 					    "parent-name", "duration", "total-float", "critical", "driving-id",
-					    "driving-name", "driving-link" };
-	for (int i = 0; i < 12; i++) {
-		const char *v = (const char *)sqlite3_column_text(st, 20 + i);
+					    "driving-name", "free-float", "early-start", "early-finish", "late-start",
+					    "late-finish", "constraint-type", "constraint-date" };
+	for (int i = 0; i < 18; i++) {
+		const char *v = (const char *)sqlite3_column_text(st, TASK_NCOLS + i);
+		char num[32];
+		if (v && (i == 7 || i == 11)) {   /* floats in working days: no noise */
+			snprintf(num, sizeof num, "%.10g", round(sqlite3_column_double(st, TASK_NCOLS + i) * 100) / 100);
+			v = num;
+		}
 		xml_attr(e, more[i], v ? v : "");
 	}
+	why_xml(e, st, cal, c->rq->a);
 	struct task_flags f;
 	task_flags(st, cal, today, &f);
 	xml_attr(e, "needs-reason", f.overdue || f.at_risk ? "1" : "0");
@@ -138,6 +166,8 @@ read_task(struct ctx *c, struct task_in *t)
 	t->status = *form_str(c, "status") ? form_str(c, "status") : "not_started";
 	t->category = form_str(c, "category");
 	t->predecessors = form_str(c, "predecessors");
+	t->constraint_type = form_str(c, "constraint_type");
+	t->constraint_date = form_str(c, "constraint_date");
 	t->estimate = form_num(c, "estimate_hours", 0);
 	t->duration = form_num(c, "duration_days", 0);
 	t->percent = form_num(c, "percent", 0);
@@ -160,7 +190,9 @@ form_xml(struct ctx *c, const char *mode, long long id, const struct project *p,
 	const char *sv[][2] = { { "name", t->name }, { "description", t->description }, { "owner", t->owner },
 				{ "planned_start", t->planned_start }, { "planned_finish", t->planned_finish },
 				{ "actual_start", t->actual_start }, { "actual_finish", t->actual_finish },
-				{ "status", t->status }, { "category", t->category }, { "predecessors", t->predecessors } };
+				{ "status", t->status }, { "category", t->category }, { "predecessors", t->predecessors },
+				{ "constraint_type", t->constraint_type ? t->constraint_type : "ASAP" },
+				{ "constraint_date", t->constraint_date ? t->constraint_date : "" } };
 	for (size_t i = 0; i < sizeof sv / sizeof *sv; i++) xml_attr(f, sv[i][0], sv[i][1]);
 	const struct { const char *n; double v; } nv[] = { { "estimate_hours", t->estimate }, { "duration_days", t->duration },
 							  { "percent", t->percent }, { "remaining_hours", t->remaining } };

@@ -170,7 +170,7 @@ fill_plan(const struct audit_who *who, const struct project *p, const struct dta
 	int cur = cal_add_workdays(c, start, 0), prev_start = cur;
 	for (int i = 0; i < n; i++) {
 		const struct dtask *d = &ts[i];
-		struct task_in t = { d->name, "", d->owner ? d->owner : "", "", "", "", "", "not_started", "", "",
+		struct task_in t = { d->name, "", d->owner ? d->owner : "", "", "", "", "", "not_started", "", "", NULL, NULL,
 				     d->hours, d->days, 0, d->hours, 3, d->milestone, d->level ? parent : 0, "" };
 		char *s = arena_alloc(a, 11), *f = arena_alloc(a, 11);
 		int ts_day = 0, tf_day = 0;

@@ -143,7 +143,7 @@ cli_import(int argc, char **argv)
 		int mpd = plan.minutes_per_day > 0 ? plan.minutes_per_day : DAY_MIN;
 		struct task_in t = { m->name && *m->name ? m->name : "?", m->notes ? m->notes : "", "", date_of(&a, m->start),
 				     "", "", "", m->percent_complete >= 100 ? "done" : m->percent_complete > 0 ? "in_progress" : "not_started",
-				     "", "", 0, (double)m->duration_minutes / mpd, m->percent_complete, -1, 3, m->milestone, parent, "" };
+				     "", "", NULL, NULL, 0, (double)m->duration_minutes / mpd, m->percent_complete, -1, 3, m->milestone, parent, "" };
 		if (!m->milestone && m->duration_minutes > 0 && t.duration < 1) t.duration = 1;
 		if (text_chars(t.name) > 200) {   /* cut at a character boundary */
 			size_t cut = 190;

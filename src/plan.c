@@ -352,9 +352,9 @@ task_xml(xmlNodePtr parent, sqlite3_stmt *st, const struct calendar *c, int toda
 	static const char *const names[] = { "id", "wbs", "depth", "summary", "name", "owner", "owner-name",
 					     "status", "priority", "milestone", "percent", "estimate", "remaining",
 					     "start", "finish", "actual-start", "actual-finish", "category",
-					     "project", "project-name" };
+					     "project", "project-name", "deadline-missed" };
 	xmlNodePtr e = xml_el(parent, "task");
-	for (int i = 0; i < 20; i++) {
+	for (int i = 0; i < TASK_NCOLS; i++) {
 		const char *v = (const char *)sqlite3_column_text(st, i);
 		char num[32];
 		if (v && (i == 10 || i == 11 || i == 12)) {   /* hours and percent: no float noise */

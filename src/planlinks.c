@@ -1,20 +1,28 @@
 /* planlinks.c — task links in the model: storing what a task's predecessors field says (MS
- * Project notation, deps.c, resolved against the project's WBS numbers), scheduling the linked
- * tasks with the CPM engine (sched.c) inside the write's transaction, and writing the field back
- * in canonical form with the current WBS numbers. Tasks without links keep the dates people
- * entered; a linked task starts no earlier than its entered start and when its links allow.
- * Time is working minutes from the project's first working day, 8 hours a day, whole days per
- * task, until calendars bring working hours. */
+ * Project notation, deps.c, resolved against the project's WBS numbers), scheduling the project
+ * with the CPM engine (sched.c) inside the write's transaction, and writing the field back in
+ * canonical form with the current WBS numbers.
+ *
+ * The schedule works in working minutes on the project's calendar (plan_project_calendar):
+ * minute 0 is the start of the project's first working day, a working day has
+ * cal_minutes_per_day minutes, lags in hours stay hours. Scheduled are the leaf tasks that are
+ * linked, have a date constraint, or belong to someone with leave; the others keep the dates
+ * people entered (a task that stops being scheduled gets its entered start back). A linked task
+ * starts no earlier than its entered start (SNET) and when its links allow; MSO fixes its start;
+ * FNLT is a deadline, flagged when missed. Done tasks sit at their actual dates; a started one
+ * starts at its actual start and needs its remaining duration (duration x (100 - percent) %)
+ * from the start of today, the status date. Unstarted tasks are not pushed to today: an overdue
+ * start is shown as such, not hidden. */
 #include "plan.h"
+#include "clock.h"
 #include "db.h"
 #include "deps.h"
 #include "sched.h"
 #include "xml.h"
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-
-enum { DAY = HOURS_PER_DAY * 60 };
 
 const char *plan_loop_text;
 
@@ -23,7 +31,8 @@ task_links_set(long long project_id, long long task_id, const char *text, const 
 	       struct arena *a)
 {
 	struct dep *d;
-	int pos, n = deps_parse(a, text ? text : "", DAY, &d, key, &pos);
+	int pos, n = deps_parse(a, text ? text : "", cal_minutes_per_day(plan_project_calendar(a, project_id)), &d, key,
+				&pos);
 	if (n < 0) return -1;
 	if (db_run("DELETE FROM dependencies WHERE succ_id = ?", "i", task_id) != SQLITE_DONE) {
 		*key = "error.busy";
@@ -47,83 +56,267 @@ task_links_set(long long project_id, long long task_id, const char *text, const 
 	return 0;
 }
 
-struct linked { long long id; int index; };
+/* The working days of the schedule's axis: day number of working-day index i (i may be negative:
+ * before the project's first working day), extended on demand. */
+struct axis {
+	const struct calendar *c;
+	int base, mpd;
+	int *fwd, nf, capf;          /* fwd[i]: index i >= 0 */
+	int *back, nb, capb;         /* back[i]: index -(i + 1) */
+};
 
-/* The day of working-day index i counted from base (a working day). */
 static int
-day_at(const struct calendar *c, int base, long i)
+axis_day(struct axis *x, long i)
 {
-	return i <= 0 ? base : cal_add_workdays(c, base, (int)i);
+	int **v = i >= 0 ? &x->fwd : &x->back, *n = i >= 0 ? &x->nf : &x->nb, *cap = i >= 0 ? &x->capf : &x->capb;
+	long k = i >= 0 ? i : -i - 1;
+	if (k > 4000000) k = 4000000;            /* beyond any real plan: clamp rather than loop */
+	while (*n <= k) {
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 256;
+			int *nv = realloc(*v, sizeof **v * (size_t)*cap);
+			if (!nv) return x->base;
+			*v = nv;
+		}
+		int prev = *n ? (*v)[*n - 1] : x->base, next;
+		if (i >= 0) next = *n ? cal_add_workdays(x->c, prev, 1) : x->base;
+		else next = cal_add_workdays(x->c, prev, -1);
+		(*v)[*n] = next;
+		++*n;
+	}
+	return (*v)[k];
+}
+
+/* Working-day index of a day (a non-working day counts as the next working day). */
+static long
+axis_index(const struct axis *x, int day)
+{
+	return cal_workdays_between(x->c, x->base, cal_add_workdays(x->c, day, 0));
+}
+
+static long
+floordiv(long a, long b)
+{
+	return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+/* A time as a start (day, clock) or as a finish (a time at a day's end is that day's end). */
+static void
+axis_iso(struct axis *x, long t, int finish, char out[17])
+{
+	long i = floordiv(t, x->mpd), off = t - i * x->mpd;
+	if (finish && off == 0) {
+		i--;
+		off = x->mpd;
+	}
+	char d[11];
+	cal_iso(axis_day(x, i), d);
+	unsigned m = (unsigned)cal_clock(x->c, (int)off, finish) % 1500;
+	snprintf(out, 17, "%.10sT%02u:%02u", d, m / 60, m % 60);
+}
+
+/* Elapsed lags (2ed) are calendar time; the engine counts working time, so they are converted at
+ * the calendar's average: working minutes per calendar minute over a plain week. */
+static long
+lag_work(const struct calendar *c, long minutes, int elapsed)
+{
+	if (!elapsed) return minutes;
+	char wd[8];
+	cal_format_weekdays(c, wd);
+	return lround((double)minutes * cal_minutes_per_day(c) / 1440.0 * (double)strlen(wd) / 7.0);
+}
+
+struct idmap { long long id; int index; };
+
+static int
+idmap_cmp(const void *a, const void *b)
+{
+	long long x = ((const struct idmap *)a)->id, y = ((const struct idmap *)b)->id;
+	return x < y ? -1 : x > y;
+}
+
+static int
+idmap_find(const struct idmap *m, int n, long long id)
+{
+	struct idmap key = { id, 0 }, *hit = bsearch(&key, m, (size_t)n, sizeof *m, idmap_cmp);
+	return hit ? hit->index : -1;
+}
+
+/* The tasks a schedule covers (see the top of the file). */
+#define SCHEDULED " FROM tasks t WHERE t.project_id = ?1 AND t.is_summary = 0 AND (t.id IN" \
+	" (SELECT pred_id FROM dependencies WHERE project_id = ?1 UNION SELECT succ_id FROM dependencies" \
+	" WHERE project_id = ?1) OR t.constraint_type <> 'ASAP' OR (t.entered_start IS NOT NULL AND t.owner_id IN" \
+	" (SELECT user_id FROM user_leave)))"
+
+/* Tasks that were scheduled and no longer are: the entered dates back, the results cleared. */
+static int
+unschedule_rest(long long project_id, const struct calendar *c, struct arena *a)
+{
+	sqlite3_stmt *st = db_q("SELECT id, coalesce(entered_start, planned_start, ''), duration_days, milestone FROM tasks"
+				" WHERE project_id = ?1 AND (total_float IS NOT NULL OR early_start IS NOT NULL)"
+				" AND id NOT IN (SELECT t.id" SCHEDULED ")", "i", project_id);
+	struct row { long long id; char start[11], finish[11]; } *r = NULL;
+	int n = 0, cap = 0;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			struct row *nr = arena_alloc(a, sizeof *nr * (size_t)cap);
+			if (n) memcpy(nr, r, sizeof *r * (size_t)n);
+			r = nr;
+		}
+		r[n].id = sqlite3_column_int64(st, 0);
+		int s = cal_day((const char *)sqlite3_column_text(st, 1));
+		double dd = sqlite3_column_double(st, 2);
+		cal_iso(s, r[n].start);
+		cal_iso(s < 0 ? -1 : sqlite3_column_int(st, 3) ? s : cal_finish(c, s, (int)ceil(dd > 0 ? dd : 1)), r[n].finish);
+		n++;
+	}
+	if (st) sqlite3_reset(st);
+	for (int i = 0; i < n; i++)
+		if (db_run("UPDATE tasks SET planned_start = coalesce(nullif(?, ''), planned_start),"
+			   " planned_finish = coalesce(nullif(?, ''), planned_finish), total_float = NULL, free_float = NULL,"
+			   " critical = 0, driving_pred = NULL, deadline_missed = 0, early_start = NULL, early_finish = NULL,"
+			   " late_start = NULL, late_finish = NULL WHERE id = ?", "ssi", r[i].start, r[i].finish, r[i].id)
+		    != SQLITE_DONE)
+			return -1;
+	return 0;
+}
+
+/* The leave of the scheduled tasks' owners as off times on the axis: [first working day,
+ * last working day + 1) of each leave, merged per owner. Sets t[i].off/noff. */
+static void
+leave_off(long long project_id, struct axis *x, struct sched_task *t, const long long *owner, int n,
+	  struct arena *a)
+{
+	sqlite3_stmt *st = db_q("SELECT l.user_id, l.start_day, l.end_day FROM user_leave l WHERE l.user_id IN"
+				" (SELECT t.owner_id" SCHEDULED ") ORDER BY l.user_id, l.start_day", "i", project_id);
+	long long cur = 0;
+	long *off = NULL;
+	int k = 0, cap = 0;
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		long long u = sqlite3_column_int64(st, 0);
+		int from = cal_day((const char *)sqlite3_column_text(st, 1)), to = cal_day((const char *)sqlite3_column_text(st, 2));
+		if (from < 0 || to < from) continue;
+		long a0 = axis_index(x, from) * x->mpd, b0 = axis_index(x, to + 1) * x->mpd;
+		if (b0 <= a0) continue;                 /* no working day in it */
+		if (u != cur) {
+			if (cur) for (int i = 0; i < n; i++) if (owner[i] == cur) { t[i].off = off; t[i].noff = k / 2; }
+			cur = u;
+			off = NULL;
+			k = cap = 0;
+		}
+		if (k && a0 <= off[k - 1]) {            /* touches or overlaps the previous one */
+			if (b0 > off[k - 1]) off[k - 1] = b0;
+			continue;
+		}
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			long *no = arena_alloc(a, sizeof *no * (size_t)cap);
+			if (k) memcpy(no, off, sizeof *off * (size_t)k);
+			off = no;
+		}
+		off[k++] = a0;
+		off[k++] = b0;
+	}
+	if (st) sqlite3_reset(st);
+	if (cur) for (int i = 0; i < n; i++) if (owner[i] == cur) { t[i].off = off; t[i].noff = k / 2; }
 }
 
 int
 project_schedule(long long project_id, struct arena *a)
 {
 	plan_loop_text = NULL;
-	int nl = (int)db_int("SELECT count(*) FROM dependencies d JOIN tasks p ON p.id = d.pred_id JOIN tasks s ON s.id = d.succ_id"
-			     " WHERE d.project_id = ? AND p.is_summary = 0 AND s.is_summary = 0", "i", project_id);
-	if (!nl) {
-		/* no links: the scheduled fields say nothing */
-		return db_run("UPDATE tasks SET total_float = NULL, critical = 0, driving_pred = NULL WHERE project_id = ?"
-			      " AND (total_float IS NOT NULL OR critical <> 0 OR driving_pred IS NOT NULL)", "i", project_id)
-			       == SQLITE_DONE ? 0 : -1;
+	const struct calendar *c = plan_project_calendar(a, project_id);
+	if (unschedule_rest(project_id, c, a)) return -1;
+	int n = (int)db_int("SELECT count(*)" SCHEDULED, "i", project_id);
+	if (!n) return 0;
+	struct axis x = { .c = c, .mpd = cal_minutes_per_day(c) };
+	{
+		sqlite3_stmt *st = db_q("SELECT planned_start FROM projects WHERE id = ?", "i", project_id);
+		int d = -1;
+		if (st && sqlite3_step(st) == SQLITE_ROW) d = cal_day((const char *)sqlite3_column_text(st, 0));
+		if (st) sqlite3_reset(st);
+		x.base = cal_add_workdays(c, d < 0 ? plan_today() : d, 0);
 	}
-	/* tasks that are no longer linked carry no schedule results */
-	if (db_run("UPDATE tasks SET total_float = NULL, critical = 0, driving_pred = NULL WHERE project_id = ?1"
-		   " AND total_float IS NOT NULL AND id NOT IN (SELECT pred_id FROM dependencies WHERE project_id = ?1"
-		   " UNION SELECT succ_id FROM dependencies WHERE project_id = ?1)", "i", project_id) != SQLITE_DONE)
-		return -1;
-	const struct calendar *c = plan_calendar(a);
-	char pstart[11] = "";
-	sqlite3_stmt *st = db_q("SELECT planned_start FROM projects WHERE id = ?", "i", project_id);
-	if (st && sqlite3_step(st) == SQLITE_ROW) snprintf(pstart, sizeof pstart, "%s", (const char *)sqlite3_column_text(st, 0));
-	if (st) sqlite3_reset(st);
-	int base = cal_add_workdays(c, cal_day(pstart), 0);
+	long mpd = x.mpd, status = axis_index(&x, plan_today()) * mpd;
 
-	/* the linked leaf tasks, indexed */
-	int n = (int)db_int("SELECT count(*) FROM tasks WHERE project_id = ? AND is_summary = 0 AND id IN"
-			    " (SELECT pred_id FROM dependencies WHERE project_id = ?1 UNION SELECT succ_id FROM dependencies"
-			    " WHERE project_id = ?1)", "i", project_id);
-	struct sched_task *t = arena_alloc(a, sizeof *t * (size_t)(n + 1));
-	long long *ids = arena_alloc(a, sizeof *ids * (size_t)(n + 1));
-	const char **labels = arena_alloc(a, sizeof *labels * (size_t)(n + 1));
-	st = db_q("SELECT id, duration_days, milestone, coalesce(entered_start, ''), wbs, name FROM tasks"
-		  " WHERE project_id = ?1 AND is_summary = 0 AND id IN (SELECT pred_id FROM dependencies WHERE project_id = ?1"
-		  " UNION SELECT succ_id FROM dependencies WHERE project_id = ?1) ORDER BY seq", "i", project_id);
+	struct sched_task *t = arena_alloc(a, sizeof *t * (size_t)n);
+	struct idmap *map = arena_alloc(a, sizeof *map * (size_t)n);
+	long long *ids = arena_alloc(a, sizeof *ids * (size_t)n), *owner = arena_alloc(a, sizeof *owner * (size_t)n);
+	long *deadline = arena_alloc(a, sizeof *deadline * (size_t)n);
+	const char **labels = arena_alloc(a, sizeof *labels * (size_t)n);
+	sqlite3_stmt *st = db_q("SELECT t.id, t.duration_days, t.milestone, coalesce(t.entered_start, ''), t.wbs, t.name,"
+				" t.constraint_type, coalesce(t.constraint_date, ''), coalesce(t.actual_start, ''),"
+				" coalesce(t.actual_finish, ''), t.status, t.percent, coalesce(t.owner_id, 0)" SCHEDULED
+				" ORDER BY t.seq", "i", project_id);
 	int k = 0;
 	while (st && k < n && sqlite3_step(st) == SQLITE_ROW) {
+		const char *col[13];
+		for (int i = 0; i < 13; i++) col[i] = (const char *)sqlite3_column_text(st, i);
 		ids[k] = sqlite3_column_int64(st, 0);
 		double dd = sqlite3_column_double(st, 1);
 		int ms = sqlite3_column_int(st, 2);
-		const char *es = (const char *)sqlite3_column_text(st, 3);
-		labels[k] = arena_printf(a, "%s %s", sqlite3_column_text(st, 4), sqlite3_column_text(st, 5));
-		t[k] = (struct sched_task){ .duration = ms ? 0 : (long)(dd > 0 ? ceil(dd) : 1) * DAY, .parent = -1,
-					    .constraint = SCHED_ASAP, .actual_start = -1, .actual_finish = -1 };
-		int d = *es ? cal_day(es) : -1;
-		if (d > base) {
-			t[k].constraint = SCHED_SNET;
-			t[k].constraint_time = (long)cal_workdays_between(c, base, cal_add_workdays(c, d, 0)) * DAY;
+		labels[k] = arena_printf(a, "%s %s", col[4], col[5]);
+		owner[k] = sqlite3_column_int64(st, 12);
+		deadline[k] = -1;
+		struct sched_task *u = &t[k];
+		*u = (struct sched_task){ .duration = ms ? 0 : dd > 0 ? lround(dd * (double)mpd) : mpd, .parent = -1,
+					  .constraint = SCHED_ASAP, .actual_start = -1, .actual_finish = -1 };
+		if (u->duration < 1 && !ms) u->duration = 1;
+		int es = cal_day(col[3]), cd = cal_day(col[7]), as = cal_day(col[8]), af = cal_day(col[9]);
+		long snet = es >= 0 && es > x.base ? axis_index(&x, es) * mpd : -1;
+		const char *ct = col[6];
+		if (!strcmp(ct, "SNET") && cd >= 0) {
+			long v = axis_index(&x, cd) * mpd;
+			if (v > snet) snet = v;
 		}
+		if (snet > 0) {
+			u->constraint = SCHED_SNET;
+			u->constraint_time = snet;
+		}
+		if (!strcmp(ct, "MSO") && cd >= 0) {
+			u->constraint = SCHED_MSO;
+			u->constraint_time = axis_index(&x, cd) * mpd;
+		} else if (!strcmp(ct, "FNLT") && cd >= 0) {
+			/* the end of that day; with an entered start the engine keeps SNET and the deadline
+			 * is checked here after the run */
+			deadline[k] = (axis_index(&x, cd + 1)) * mpd;
+			if (u->constraint == SCHED_ASAP) {
+				u->constraint = SCHED_FNLT;
+				u->constraint_time = deadline[k];
+			}
+		}
+		const char *status_s = col[10];
+		if (af >= 0 && !strcmp(status_s, "done")) {
+			u->actual_finish = (axis_index(&x, af) + (cal_is_workday(c, af) ? 1 : 0)) * mpd;
+			if (as >= 0) u->actual_start = axis_index(&x, as) * mpd;
+			if (u->actual_start > u->actual_finish) u->actual_start = -1;
+		} else if (as >= 0 && strcmp(status_s, "not_started")) {
+			u->actual_start = axis_index(&x, as) * mpd;
+			double pct = sqlite3_column_double(st, 11);
+			long rem = lround((double)u->duration * (100 - pct) / 100), done_by = status - u->actual_start;
+			if (done_by > 0 && done_by + rem > u->duration) u->duration = done_by + rem;
+		}
+		map[k] = (struct idmap){ ids[k], k };
 		k++;
 	}
 	if (st) sqlite3_reset(st);
 	n = k;
+	qsort(map, (size_t)n, sizeof *map, idmap_cmp);
+	leave_off(project_id, &x, t, owner, n, a);
+
+	int nl = (int)db_int("SELECT count(*) FROM dependencies WHERE project_id = ?", "i", project_id);
 	struct sched_link *l = arena_alloc(a, sizeof *l * (size_t)(nl + 1));
 	int m = 0;
-	st = db_q("SELECT d.pred_id, d.succ_id, d.type, d.lag_minutes FROM dependencies d JOIN tasks p ON p.id = d.pred_id"
-		  " JOIN tasks s ON s.id = d.succ_id WHERE d.project_id = ? AND p.is_summary = 0 AND s.is_summary = 0", "i",
+	st = db_q("SELECT pred_id, succ_id, type, lag_minutes, lag_elapsed FROM dependencies WHERE project_id = ?", "i",
 		  project_id);
 	while (st && m < nl && sqlite3_step(st) == SQLITE_ROW) {
-		long long p = sqlite3_column_int64(st, 0), s = sqlite3_column_int64(st, 1);
-		int pi = -1, si = -1;
-		for (int i = 0; i < n; i++) {   /* n is the linked tasks only; a map would do for huge plans */
-			if (ids[i] == p) pi = i;
-			if (ids[i] == s) si = i;
-		}
-		if (pi < 0 || si < 0) continue;
+		int pi = idmap_find(map, n, sqlite3_column_int64(st, 0)), si = idmap_find(map, n, sqlite3_column_int64(st, 1));
+		if (pi < 0 || si < 0) continue;          /* a link on a summary task is kept, not scheduled */
 		const char *ty = (const char *)sqlite3_column_text(st, 2);
 		l[m++] = (struct sched_link){ pi, si, !strcmp(ty, "SS") ? SCHED_SS : !strcmp(ty, "FF") ? SCHED_FF
-						: !strcmp(ty, "SF") ? SCHED_SF : SCHED_FS, sqlite3_column_int64(st, 3) };
+						: !strcmp(ty, "SF") ? SCHED_SF : SCHED_FS,
+					      lag_work(c, (long)sqlite3_column_int64(st, 3), sqlite3_column_int(st, 4)) };
 	}
 	if (st) sqlite3_reset(st);
 	int *cycle = arena_alloc(a, sizeof *cycle * (size_t)(n + 1));
@@ -141,63 +334,92 @@ project_schedule(long long project_id, struct arena *a)
 		return -2;
 	}
 	if (rc) return -1;
-	for (int i = 0; i < n; i++) {
-		char s[11], f[11];
-		long es = t[i].es < 0 ? 0 : t[i].es, ef = t[i].ef < es ? es : t[i].ef;
-		int sd = day_at(c, base, es / DAY);
-		int fd = ef == es ? sd : day_at(c, base, (ef + DAY - 1) / DAY - 1);
+	rc = 0;
+	for (int i = 0; i < n && !rc; i++) {
+		const struct sched_task *u = &t[i];
+		char s[11], f[11], es[17], ef[17], ls[17], lf[17];
+		/* a milestone at a day boundary shows on the day that ends there, as in MS Project */
+		int sd = axis_day(&x, floordiv(u->es, mpd));
+		int fd = u->ef > u->es ? axis_day(&x, floordiv(u->ef - 1, mpd)) : sd;
+		if (u->ef == u->es && u->es % mpd == 0 && u->driving_link >= 0 && u->es > 0)
+			sd = fd = axis_day(&x, floordiv(u->es, mpd) - 1);
 		cal_iso(sd, s);
 		cal_iso(fd, f);
-		long long drv = t[i].driving_link >= 0 ? ids[l[t[i].driving_link].pred] : 0;
-		if (db_run("UPDATE tasks SET planned_start = ?, planned_finish = ?, total_float = ?, critical = ?,"
-			   " driving_pred = nullif(?, 0) WHERE id = ?", "ssdiii", s, f, (int)(t[i].total_float / DAY),
-			   (long long)t[i].critical, drv, ids[i]) != SQLITE_DONE)
-			return -1;
+		axis_iso(&x, u->es, 0, es);
+		axis_iso(&x, u->ef, u->ef > u->es, ef);
+		axis_iso(&x, u->ls, 0, ls);
+		axis_iso(&x, u->lf, u->lf > u->ls, lf);
+		int missed = u->deadline_missed || (deadline[i] >= 0 && u->ef > deadline[i]);
+		long long drv = u->driving_link >= 0 ? ids[l[u->driving_link].pred] : 0;
+		if (db_run("UPDATE tasks SET planned_start = ?, planned_finish = ?, total_float = ?, free_float = ?, critical = ?,"
+			   " driving_pred = nullif(?, 0), deadline_missed = ?, early_start = ?, early_finish = ?, late_start = ?,"
+			   " late_finish = ? WHERE id = ?", "ssffiiissssi", s, f, (double)u->total_float / (double)mpd,
+			   (double)u->free_float / (double)mpd, (long long)u->critical, drv, (long long)missed, es, ef, ls, lf,
+			   ids[i]) != SQLITE_DONE)
+			rc = -1;
 	}
-	return 0;
+	free(x.fwd);
+	free(x.back);
+	return rc;
+}
+
+/* Sets the predecessors text of task id to the links in d (k of them) when it differs. */
+static int
+links_text_store(long long id, const struct dep *d, int k, int mpd)
+{
+	struct buf b = {0};
+	deps_format(d, k, mpd, &b);
+	int rc = db_run("UPDATE tasks SET predecessors = ?1 WHERE id = ?2 AND predecessors <> ?1", "si", buf_str(&b), id);
+	buf_free(&b);
+	return rc == SQLITE_DONE ? 0 : -1;
 }
 
 int
 project_links_text(long long project_id, struct arena *a)
 {
-	/* every successor's field, rewritten with the current WBS numbers */
-	sqlite3_stmt *st = db_q("SELECT DISTINCT succ_id FROM dependencies WHERE project_id = ?", "i", project_id);
-	long long ids[4096];
-	int n = 0;
-	while (st && n < 4096 && sqlite3_step(st) == SQLITE_ROW) ids[n++] = sqlite3_column_int64(st, 0);
-	if (st) sqlite3_reset(st);
+	/* every successor's field, rewritten with the current WBS numbers: one pass over the links
+	 * grouped by successor */
 	static const char *const types[] = { "FS", "SS", "FF", "SF" };
-	for (int i = 0; i < n; i++) {
-		struct dep d[64];
-		int k = 0;
-		st = db_q("SELECT p.wbs, d.type, d.lag_minutes, d.lag_elapsed FROM dependencies d JOIN tasks p ON p.id = d.pred_id"
-			  " WHERE d.succ_id = ? ORDER BY p.seq", "i", ids[i]);
-		while (st && k < 64 && sqlite3_step(st) == SQLITE_ROW) {
-			const char *ty = (const char *)sqlite3_column_text(st, 1);
-			int type = 0;
-			for (int j = 0; j < 4; j++) if (!strcmp(ty, types[j])) type = j;
-			d[k++] = (struct dep){ arena_strdup(a, (const char *)sqlite3_column_text(st, 0)), (enum dep_type)type,
-					       (long)sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3) };
+	int mpd = cal_minutes_per_day(plan_project_calendar(a, project_id));
+	int nl = (int)db_int("SELECT count(*) FROM dependencies WHERE project_id = ?", "i", project_id);
+	struct dep *d = arena_alloc(a, sizeof *d * (size_t)(nl + 1));
+	sqlite3_stmt *st = db_q("SELECT d.succ_id, p.wbs, d.type, d.lag_minutes, d.lag_elapsed FROM dependencies d"
+				" JOIN tasks p ON p.id = d.pred_id WHERE d.project_id = ? ORDER BY d.succ_id, p.seq", "i",
+				project_id);
+	long long cur = 0;
+	int k = 0, rc = 0, seen = 0;
+	struct { long long id; int from, n; } *grp = arena_alloc(a, sizeof *grp * (size_t)(nl + 1));
+	int ng = 0;
+	while (st && seen < nl && sqlite3_step(st) == SQLITE_ROW) {
+		long long succ = sqlite3_column_int64(st, 0);
+		if (succ != cur) {
+			grp[ng].id = succ;
+			grp[ng].from = k;
+			grp[ng++].n = 0;
+			cur = succ;
 		}
-		if (st) sqlite3_reset(st);
-		struct buf b = {0};
-		deps_format(d, k, DAY, &b);
-		int rc = db_run("UPDATE tasks SET predecessors = ?1 WHERE id = ?2 AND predecessors <> ?1", "si", buf_str(&b), ids[i]);
-		buf_free(&b);
-		if (rc != SQLITE_DONE) return -1;
+		const char *ty = (const char *)sqlite3_column_text(st, 2);
+		int type = 0;
+		for (int j = 0; j < 4; j++) if (!strcmp(ty, types[j])) type = j;
+		d[k++] = (struct dep){ arena_strdup(a, (const char *)sqlite3_column_text(st, 1)), (enum dep_type)type,
+				       (long)sqlite3_column_int64(st, 3), sqlite3_column_int(st, 4) };
+		grp[ng - 1].n++;
+		seen++;
 	}
-	return 0;
+	if (st) sqlite3_reset(st);
+	for (int i = 0; i < ng && !rc; i++) rc = links_text_store(grp[i].id, d + grp[i].from, grp[i].n, mpd);
+	return rc;
 }
 
 int
 project_links_from_text(long long project_id, struct arena *a)
 {
-	long long ids[8192];
-	const char *texts[8192];
-	int n = 0;
+	int cap = (int)db_int("SELECT count(*) FROM tasks WHERE project_id = ? AND predecessors <> ''", "i", project_id), n = 0;
+	long long *ids = arena_alloc(a, sizeof *ids * (size_t)(cap + 1));
+	const char **texts = arena_alloc(a, sizeof *texts * (size_t)(cap + 1));
 	sqlite3_stmt *st = db_q("SELECT id, predecessors FROM tasks WHERE project_id = ? AND predecessors <> '' ORDER BY seq",
 				"i", project_id);
-	while (st && n < 8192 && sqlite3_step(st) == SQLITE_ROW) {
+	while (st && n < cap && sqlite3_step(st) == SQLITE_ROW) {
 		ids[n] = sqlite3_column_int64(st, 0);
 		texts[n++] = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
 	}

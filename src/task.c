@@ -12,6 +12,7 @@
 #include <string.h>
 
 static const char *const TASK_STATUS[] = { "not_started", "in_progress", "blocked", "done", "cancelled", NULL };
+static const char *const TASK_CONSTRAINTS[] = { "ASAP", "SNET", "FNLT", "MSO", NULL };
 
 static int
 in_set(const char *s, const char *const *set)
@@ -56,6 +57,11 @@ task_check(struct task_in *t, const struct calendar *c, plan_err_fn err, void *a
 	if (text_chars(t->predecessors) > 200) BAD("predecessors", "error.predecessors");
 	else if (deps_parse(&pa, t->predecessors, HOURS_PER_DAY * 60, &dl, &dkey, &dpos) < 0) BAD("predecessors", dkey);
 	arena_reset(&pa);
+	if (!t->constraint_type || !*t->constraint_type) t->constraint_type = "ASAP";
+	if (!t->constraint_date) t->constraint_date = "";
+	if (!in_set(t->constraint_type, TASK_CONSTRAINTS)) BAD("constraint_type", "error.constraint_type");
+	else if (!strcmp(t->constraint_type, "ASAP")) t->constraint_date = "";
+	else if (cal_day(t->constraint_date) < 0) BAD("constraint_date", "error.constraint_date");
 	const char *const dates[] = { "planned_start", "planned_finish", "actual_start", "actual_finish" };
 	const char *vals[] = { t->planned_start, t->planned_finish, t->actual_start, t->actual_finish };
 	int okd[4];
@@ -88,6 +94,12 @@ nz(const char *s)
 	return s && *s ? s : NULL;
 }
 
+static const char *
+constraint_of(const struct task_in *t)
+{
+	return t->constraint_type && *t->constraint_type ? t->constraint_type : "ASAP";
+}
+
 static void
 task_json_in(struct buf *b, const struct task_in *t)
 {
@@ -108,6 +120,8 @@ task_json_in(struct buf *b, const struct task_in *t)
 	json_n(b, "remaining_hours", t->remaining);
 	json_s(b, "category", t->category);
 	json_s(b, "predecessors", t->predecessors);
+	json_s(b, "constraint_type", t->constraint_type && *t->constraint_type ? t->constraint_type : "ASAP");
+	json_s(b, "constraint_date", nz(t->constraint_date));
 	json_n(b, "parent", (double)t->parent);
 	json_close(b);
 }
@@ -118,8 +132,8 @@ task_load(struct arena *a, long long id, struct task_in *t, long long *project_i
 	sqlite3_stmt *st = db_q("SELECT t.name, t.description, coalesce(o.login, ''), coalesce(t.planned_start, ''),"
 				" coalesce(t.planned_finish, ''), coalesce(t.actual_start, ''), coalesce(t.actual_finish, ''),"
 				" t.status, t.category, t.predecessors, t.estimate_hours, t.duration_days, t.percent,"
-				" t.remaining_hours, t.priority, t.milestone, coalesce(t.parent_id, 0), t.project_id"
-				" FROM tasks t LEFT JOIN users o ON o.id = t.owner_id WHERE t.id = ?", "i", id);
+				" t.remaining_hours, t.priority, t.milestone, coalesce(t.parent_id, 0), t.project_id,"
+				" t.constraint_type, coalesce(t.constraint_date, '') FROM tasks t LEFT JOIN users o ON o.id = t.owner_id WHERE t.id = ?", "i", id);
 	if (!st || sqlite3_step(st) != SQLITE_ROW) {
 		if (st) sqlite3_reset(st);
 		return -1;
@@ -136,6 +150,8 @@ task_load(struct arena *a, long long id, struct task_in *t, long long *project_i
 	t->milestone = sqlite3_column_int(st, 15);
 	t->parent = sqlite3_column_int64(st, 16);
 	if (project_id) *project_id = sqlite3_column_int64(st, 17);
+	t->constraint_type = arena_strdup(a, (const char *)sqlite3_column_text(st, 18));
+	t->constraint_date = arena_strdup(a, (const char *)sqlite3_column_text(st, 19));
 	sqlite3_reset(st);
 	return 0;
 }
@@ -184,12 +200,13 @@ task_create(const struct audit_who *who, const struct project *p, const struct t
 	long long owner = user_id_of(t->owner);
 	if (db_run("INSERT INTO tasks (project_id, parent_id, position, name, description, owner_id, estimate_hours,"
 		   " duration_days, planned_start, planned_finish, actual_start, actual_finish, priority, status,"
-		   " milestone, percent, remaining_hours, category, predecessors, created_at, updated_at, entered_start)"
-		   " VALUES (?, nullif(?, 0), ?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-		   "iiissiffssssdsdffsssss", p->id, t->parent, pos, t->name, t->description, owner, t->estimate,
+		   " milestone, percent, remaining_hours, category, predecessors, created_at, updated_at, entered_start,"
+		   " constraint_type, constraint_date)"
+		   " VALUES (?, nullif(?, 0), ?, ?, ?, nullif(?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+		   "iiissiffssssdsdffsssssss", p->id, t->parent, pos, t->name, t->description, owner, t->estimate,
 		   t->duration, nz(t->planned_start), nz(t->planned_finish), nz(t->actual_start), nz(t->actual_finish),
 		   t->priority, t->status, t->milestone, t->percent, t->remaining, t->category, t->predecessors, now,
-		   now, nz(t->planned_start)) != SQLITE_DONE)
+		   now, nz(t->planned_start), constraint_of(t), nz(t->constraint_date)) != SQLITE_DONE)
 		return -1;
 	long long id = sqlite3_last_insert_rowid(db);
 	if (owner && db_run("INSERT OR IGNORE INTO project_members (project_id, user_id, role) VALUES (?, ?, 'engineer')",
@@ -230,12 +247,12 @@ task_update(const struct audit_who *who, long long id, const struct task_in *t)
 	int rc = db_run("UPDATE tasks SET parent_id = nullif(?, 0), position = ?, name = ?, description = ?,"
 			" owner_id = nullif(?, 0), estimate_hours = ?, duration_days = ?, planned_start = ?,"
 			" planned_finish = ?, actual_start = ?, actual_finish = ?, priority = ?, status = ?, milestone = ?,"
-			" percent = ?, remaining_hours = ?, category = ?, predecessors = ?, updated_at = ?, entered_start = ?"
-			" WHERE id = ?",
-			"iissiffssssdsdffssssi", t->parent, pos, t->name, t->description, user_id_of(t->owner),
+			" percent = ?, remaining_hours = ?, category = ?, predecessors = ?, updated_at = ?, entered_start = ?,"
+			" constraint_type = ?, constraint_date = ? WHERE id = ?",
+			"iissiffssssdsdffssssssi", t->parent, pos, t->name, t->description, user_id_of(t->owner),
 			t->estimate, t->duration, nz(t->planned_start), nz(t->planned_finish), nz(t->actual_start),
 			nz(t->actual_finish), t->priority, t->status, t->milestone, t->percent, t->remaining,
-			t->category, t->predecessors, now, nz(t->planned_start), id);
+			t->category, t->predecessors, now, nz(t->planned_start), constraint_of(t), nz(t->constraint_date), id);
 	long long owner = user_id_of(t->owner);
 	if (rc == SQLITE_DONE && owner)   /* a task's owner is a member of its project */
 		rc = db_run("INSERT OR IGNORE INTO project_members (project_id, user_id, role) VALUES (?, ?, 'engineer')",

@@ -219,6 +219,32 @@
               <xsl:with-param name="type" select="'date'"/>
             </xsl:call-template>
           </div>
+          <div class="field-row">
+            <div class="field">
+              <label for="f-constraint_type"><xsl:value-of select="op:t('field.constraint_type')"/></label>
+              <select id="f-constraint_type" name="constraint_type">
+                <xsl:call-template name="field-attrs">
+                  <xsl:with-param name="field" select="'constraint_type'"/>
+                  <xsl:with-param name="hint" select="true()"/>
+                </xsl:call-template>
+                <xsl:call-template name="code-options">
+                  <xsl:with-param name="codes" select="'ASAP SNET FNLT MSO'"/>
+                  <xsl:with-param name="prefix" select="'constraint.'"/>
+                  <xsl:with-param name="current" select="string(@constraint_type)"/>
+                </xsl:call-template>
+              </select>
+              <p class="hint" id="f-constraint_type-hint"><xsl:value-of select="op:t('task_form.constraint.hint')"/></p>
+              <xsl:call-template name="field-error">
+                <xsl:with-param name="field" select="'constraint_type'"/>
+              </xsl:call-template>
+            </div>
+            <xsl:call-template name="input-field">
+              <xsl:with-param name="field" select="'constraint_date'"/>
+              <xsl:with-param name="label" select="op:t('field.constraint_date')"/>
+              <xsl:with-param name="value" select="@constraint_date"/>
+              <xsl:with-param name="type" select="'date'"/>
+            </xsl:call-template>
+          </div>
           <xsl:call-template name="input-field">
             <xsl:with-param name="field" select="'predecessors'"/>
             <xsl:with-param name="label" select="op:t('field.predecessors')"/>

@@ -140,12 +140,42 @@
               <code><xsl:value-of select="@driving-link"/></code>
               <xsl:text>; </xsl:text>
             </xsl:if>
+            <xsl:if test="string(@calendar-gap) != '' and @calendar-gap != '0'">
+              <xsl:value-of select="op:t('task.calendar_gap', string(@calendar-gap))"/>
+              <xsl:text>; </xsl:text>
+            </xsl:if>
             <xsl:value-of select="op:t('task.total_float')"/>
             <xsl:text> </xsl:text>
             <xsl:value-of select="@total-float"/>
+            <xsl:text>; </xsl:text>
+            <xsl:value-of select="op:t('task.free_float')"/>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="@free-float"/>
             <xsl:if test="@critical = '1'">
               <xsl:text> </xsl:text>
               <strong class="badge critical"><xsl:value-of select="op:t('task.critical')"/></strong>
+            </xsl:if>
+          </dd>
+        </xsl:if>
+        <xsl:if test="string(@early-start) != ''">
+          <dt><xsl:value-of select="op:t('task.early_late')"/></dt>
+          <dd class="time">
+            <xsl:value-of select="op:t('task.early_value', translate(@early-start, 'T', ' '),
+                          translate(@early-finish, 'T', ' '))"/>
+            <xsl:text>; </xsl:text>
+            <xsl:value-of select="op:t('task.late_value', translate(@late-start, 'T', ' '),
+                          translate(@late-finish, 'T', ' '))"/>
+          </dd>
+        </xsl:if>
+        <xsl:if test="string(@constraint-type) != '' and @constraint-type != 'ASAP'">
+          <dt><xsl:value-of select="op:t('field.constraint_type')"/></dt>
+          <dd>
+            <xsl:value-of select="op:t(concat('constraint.', @constraint-type))"/>
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="@constraint-date"/>
+            <xsl:if test="@deadline-missed = '1'">
+              <xsl:text> </xsl:text>
+              <strong class="badge critical">&#9632; <xsl:value-of select="op:t('task.deadline_missed')"/></strong>
             </xsl:if>
           </dd>
         </xsl:if>
