@@ -276,7 +276,7 @@ task_create_post(struct ctx *c)
 	struct task_in t;
 	read_task(c, &t);
 	c->sheet = "task-form";
-	int bad = task_check(&t, plan_calendar(c->rq->a), form_err, c);
+	int bad = task_check(&t, plan_project_calendar(c->rq->a, p.id), form_err, c);
 	if (!parent_ok(&p, t.parent)) bad += ctx_invalid(c, "parent", "error.parent") != 0;
 	if (bad) {
 		form_xml(c, "new", 0, &p, &t);
@@ -312,7 +312,7 @@ task_save(struct ctx *c)
 	struct task_in in;
 	read_task(c, &in);
 	c->sheet = "task-form";
-	int bad = task_check(&in, plan_calendar(c->rq->a), form_err, c);
+	int bad = task_check(&in, plan_project_calendar(c->rq->a, t.p.id), form_err, c);
 	if (!parent_ok(&t.p, in.parent)) bad += ctx_invalid(c, "parent", "error.parent") != 0;
 	if (!bad) {
 		rc = task_update(&c->who, t.id, &in);
@@ -437,7 +437,7 @@ progress_post(struct ctx *c)
 		bad = ctx_invalid(c, "delay_reason", "error.delay_reason");
 	if (!bad && !*pr.delay_reason && strcmp(pr.status, "cancelled")) {
 		/* late or at risk with the values of this update: say why */
-		const struct calendar *cal = plan_calendar(c->rq->a);
+		const struct calendar *cal = plan_project_calendar(c->rq->a, t.p.id);
 		int today = plan_today();
 		const char *fin = NULL;
 		sqlite3_stmt *st = db_q("SELECT planned_finish FROM tasks WHERE id = ?", "i", t.id);
