@@ -16,6 +16,7 @@
 #include "plan.h"
 #include "clock.h"
 #include "db.h"
+#include "axis.h"
 #include "deps.h"
 #include "sched.h"
 #include "xml.h"
@@ -54,65 +55,6 @@ task_links_set(long long project_id, long long task_id, const char *text, const 
 		}
 	}
 	return 0;
-}
-
-/* The working days of the schedule's axis: day number of working-day index i (i may be negative:
- * before the project's first working day), extended on demand. */
-struct axis {
-	const struct calendar *c;
-	int base, mpd;
-	int *fwd, nf, capf;          /* fwd[i]: index i >= 0 */
-	int *back, nb, capb;         /* back[i]: index -(i + 1) */
-};
-
-static int
-axis_day(struct axis *x, long i)
-{
-	int **v = i >= 0 ? &x->fwd : &x->back, *n = i >= 0 ? &x->nf : &x->nb, *cap = i >= 0 ? &x->capf : &x->capb;
-	long k = i >= 0 ? i : -i - 1;
-	if (k > 4000000) k = 4000000;            /* beyond any real plan: clamp rather than loop */
-	while (*n <= k) {
-		if (*n == *cap) {
-			*cap = *cap ? *cap * 2 : 256;
-			int *nv = realloc(*v, sizeof **v * (size_t)*cap);
-			if (!nv) return x->base;
-			*v = nv;
-		}
-		int prev = *n ? (*v)[*n - 1] : x->base, next;
-		if (i >= 0) next = *n ? cal_add_workdays(x->c, prev, 1) : x->base;
-		else next = cal_add_workdays(x->c, prev, -1);
-		(*v)[*n] = next;
-		++*n;
-	}
-	return (*v)[k];
-}
-
-/* Working-day index of a day (a non-working day counts as the next working day). */
-static long
-axis_index(const struct axis *x, int day)
-{
-	return cal_workdays_between(x->c, x->base, cal_add_workdays(x->c, day, 0));
-}
-
-static long
-floordiv(long a, long b)
-{
-	return a >= 0 ? a / b : -((-a + b - 1) / b);
-}
-
-/* A time as a start (day, clock) or as a finish (a time at a day's end is that day's end). */
-static void
-axis_iso(struct axis *x, long t, int finish, char out[17])
-{
-	long i = floordiv(t, x->mpd), off = t - i * x->mpd;
-	if (finish && off == 0) {
-		i--;
-		off = x->mpd;
-	}
-	char d[11];
-	cal_iso(axis_day(x, i), d);
-	unsigned m = (unsigned)cal_clock(x->c, (int)off, finish) % 1500;
-	snprintf(out, 17, "%.10sT%02u:%02u", d, m / 60, m % 60);
 }
 
 /* Elapsed lags (2ed) are calendar time; the engine counts working time, so they are converted at
@@ -339,10 +281,10 @@ project_schedule(long long project_id, struct arena *a)
 		const struct sched_task *u = &t[i];
 		char s[11], f[11], es[17], ef[17], ls[17], lf[17];
 		/* a milestone at a day boundary shows on the day that ends there, as in MS Project */
-		int sd = axis_day(&x, floordiv(u->es, mpd));
-		int fd = u->ef > u->es ? axis_day(&x, floordiv(u->ef - 1, mpd)) : sd;
+		int sd = axis_day(&x, axis_floordiv(u->es, mpd));
+		int fd = u->ef > u->es ? axis_day(&x, axis_floordiv(u->ef - 1, mpd)) : sd;
 		if (u->ef == u->es && u->es % mpd == 0 && u->driving_link >= 0 && u->es > 0)
-			sd = fd = axis_day(&x, floordiv(u->es, mpd) - 1);
+			sd = fd = axis_day(&x, axis_floordiv(u->es, mpd) - 1);
 		cal_iso(sd, s);
 		cal_iso(fd, f);
 		axis_iso(&x, u->es, 0, es);
@@ -358,8 +300,7 @@ project_schedule(long long project_id, struct arena *a)
 			   ids[i]) != SQLITE_DONE)
 			rc = -1;
 	}
-	free(x.fwd);
-	free(x.back);
+	axis_free(&x);
 	return rc;
 }
 
