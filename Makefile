@@ -67,8 +67,11 @@ test: deps
 	$(MAKE) all unit asan
 	bash tests/run.sh
 
+build/bench_sched: tests/bench_sched.c tests/unit/holidays_fixture.h build/libopsplan.a
+	$(CC) $(CFLAGS) -iquote tests/unit -o $@ $< build/libopsplan.a $(LIBS)
+
 bench: deps
-	$(MAKE) all
+	$(MAKE) all build/bench_sched
 	bash tests/bench.sh
 
 run:
