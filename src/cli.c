@@ -305,13 +305,14 @@ cli_cron(int argc, char **argv)
 	if (argc > 1) return usage("usage: opsplan cron");
 	if (open_db(0)) return 1;
 	struct arena a = {0};
-	int n = cron_run(plan_today(), &a);
+	int n = cron_run(plan_today(), &a), r = n < 0 ? -1 : cron_reschedule(plan_today(), &a);
 	arena_reset(&a);
-	db_close();
-	if (n < 0) {
+	if (n < 0 || r < 0) {
 		fprintf(stderr, "opsplan: cron failed: %s\n", db_errmsg());
+		db_close();
 		return 1;
 	}
-	printf("opsplan: cron: %d project%s created\n", n, n == 1 ? "" : "s");
+	db_close();
+	printf("opsplan: cron: %d project%s created, %d rescheduled\n", n, n == 1 ? "" : "s", r);
 	return 0;
 }

@@ -93,3 +93,62 @@ cron_run(int today, struct arena *a)
 	}
 	return made;
 }
+
+/* Everything the schedule writes for a project's tasks, as one text to compare. */
+static const char SCHEDULE_STATE[] = "SELECT group_concat(id || ':' || coalesce(planned_start, '') || ':' ||"
+	" coalesce(planned_finish, '') || ':' || coalesce(total_float, '') || ':' || coalesce(free_float, '') || ':' ||"
+	" critical || ':' || coalesce(driving_pred, '') || ':' || deadline_missed || ':' || coalesce(early_start, '') || ':' ||"
+	" coalesce(late_finish, ''), ';') FROM (SELECT * FROM tasks WHERE project_id = ? ORDER BY id)";
+
+static char *
+schedule_state(long long project_id, struct arena *a)
+{
+	sqlite3_stmt *st = db_q(SCHEDULE_STATE, "i", project_id);
+	char *v = NULL;
+	if (st && sqlite3_step(st) == SQLITE_ROW) v = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+	if (st) sqlite3_reset(st);
+	return v ? v : arena_strdup(a, "");
+}
+
+int
+cron_reschedule(int today, struct arena *a)
+{
+	struct audit_who who = { "cron", "", "cron" };
+	int n = (int)db_int("SELECT count(*) FROM projects WHERE is_template = 0 AND status IN ('planning', 'active')", "");
+	long long *ids = arena_alloc(a, sizeof *ids * (size_t)(n + 1));
+	const char **codes = arena_alloc(a, sizeof *codes * (size_t)(n + 1));
+	sqlite3_stmt *st = db_q("SELECT id, code FROM projects WHERE is_template = 0 AND status IN ('planning', 'active')"
+				" ORDER BY id", "");
+	int k = 0;
+	while (st && k < n && sqlite3_step(st) == SQLITE_ROW) {
+		ids[k] = sqlite3_column_int64(st, 0);
+		codes[k++] = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
+	}
+	if (st) sqlite3_reset(st);
+	char day[11], reason[40];
+	cal_iso(today, day);
+	snprintf(reason, sizeof reason, "status date %s", day);
+	int changed = 0;
+	for (int i = 0; i < k; i++) {
+		if (db_begin() != SQLITE_OK) return -1;
+		char *before = schedule_state(ids[i], a);
+		if (project_recompute(ids[i], a)) {
+			db_rollback();
+			fprintf(stderr, "opsplan: cron: %s not rescheduled: %s\n", codes[i],
+				plan_loop_text ? plan_loop_text : db_errmsg());
+			continue;
+		}
+		if (!strcmp(before, schedule_state(ids[i], a))) {
+			db_rollback();
+			continue;
+		}
+		if (audit_append(&who, "project.reschedule", "project", codes[i], NULL, NULL, reason) ||
+		    db_commit() != SQLITE_OK) {
+			db_rollback();
+			return -1;
+		}
+		printf("opsplan: cron: rescheduled %s\n", codes[i]);
+		changed++;
+	}
+	return changed;
+}

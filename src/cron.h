@@ -13,4 +13,9 @@ long long cron_instantiate(const struct audit_who *who, const struct project *tp
 /* Runs every active recurrence for today; prints one line per created project to stdout.
  * Returns the number created, or -1 on a database error. */
 int cron_run(int today, struct arena *a);
+/* Recomputes the schedule of every planning or active project as of today (the status date moves
+ * a started task's remaining work), each in its own transaction; a project whose dates or floats
+ * change gets a project.reschedule audit record, one that does not change is rolled back. Returns
+ * the number of projects changed, or -1 on a database error. */
+int cron_reschedule(int today, struct arena *a);
 #endif

@@ -139,6 +139,24 @@ def t_actuals_and_remaining(s):
     expect(row(s, k) == ('2026-12-01', '2026-12-02'), 'done task at its actual dates %r' % (row(s, k),))
     m = task(s, 'M 未开始', planned_start='2026-12-02', duration_days='1', predecessors='1')
     expect(row(s, m) == ('2026-12-02', '2026-12-02'), 'an unstarted task was pushed %r' % (row(s, m),))
+    tp.S['sch'].update(g=g, h=h)
+
+
+def t_cron_reschedules(s):
+    """opsplan cron on Wednesday 12-09 moves G's remaining day to that day (and H after it), with a
+    project.reschedule audit record; run again the same day it changes nothing."""
+    g, h = tp.S['sch']['g'], tp.S['sch']['h']
+    wed = {'OPSPLAN_NOW': '2026-12-09T01:00:00Z'}
+    r = s.cli('cron', env=wed)
+    expect(r.returncode == 0 and 'rescheduled SCH-1' in r.stdout, 'cron: %d %r %r' % (r.returncode, r.stdout, r.stderr))
+    expect(row(s, g) == ('2026-12-01', '2026-12-09') and row(s, h) == ('2026-12-10', '2026-12-10'),
+           'after cron G %r H %r' % (row(s, g), row(s, h)))
+    n = tp.db_one(s, "SELECT count(*) FROM audit_log WHERE action = 'project.reschedule' AND entity_id = 'SCH-1'")
+    expect(n == 1, 'project.reschedule records: %d' % n)
+    r = s.cli('cron', env=wed)
+    expect(r.returncode == 0 and 'rescheduled SCH-1' not in r.stdout, 'second run: %r' % r.stdout)
+    expect(tp.db_one(s, "SELECT count(*) FROM audit_log WHERE action = 'project.reschedule' AND entity_id = 'SCH-1'") == 1,
+           'the second run wrote an audit record')
 
 
 def t_links_lost(s):
@@ -206,6 +224,7 @@ def run():
         CHECKS.check('schedule.fixed_start_and_snet', t_fixed_start_and_snet, s)
         CHECKS.check('schedule.constraint_refused', t_constraint_refused, s)
         CHECKS.check('schedule.actuals_and_remaining', t_actuals_and_remaining, s)
+        CHECKS.check('schedule.cron_reschedules_status_date', t_cron_reschedules, s)
         CHECKS.check('schedule.links_lost_entered_dates_back', t_links_lost, s)
         CHECKS.check('schedule.why_calendar_gap', t_calendar_gap, s)
         CHECKS.check('schedule.leave_stretches_task', t_leave_stretches, s)
