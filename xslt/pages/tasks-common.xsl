@@ -16,7 +16,7 @@
     option                       one <option>
     bar                          progress bar (inline SVG, no style attribute)
     health                       project health: shape + text + colour class
-    task-flags                   overdue / at-risk badges of a task row
+    task-flags                   overdue / at-risk / deadline-missed badges of a task row
     task-head, task-row          the task table used by project, search, mytasks, task
     progress-form                the progress report form (task page, my tasks)
     input-field, textarea-field  a labelled control with hint and errors
@@ -343,6 +343,10 @@
     <xsl:if test="@at-risk = '1'">
       <xsl:if test="@overdue = '1'"><xsl:text> </xsl:text></xsl:if>
       <span class="badge badge-risk"><xsl:value-of select="$tc-at-risk"/></span>
+    </xsl:if>
+    <xsl:if test="@deadline-missed = '1'">
+      <xsl:if test="@overdue = '1' or @at-risk = '1'"><xsl:text> </xsl:text></xsl:if>
+      <span class="badge badge-overdue">&#9632; <xsl:value-of select="op:t('task.deadline_missed')"/></span>
     </xsl:if>
   </xsl:template>
 
