@@ -34,7 +34,7 @@ is_owner(struct ctx *c, long long task_id)
 	return db_int("SELECT owner_id FROM tasks WHERE id = ?", "i", task_id) == c->u->id;
 }
 
-static const char TASK_ONE[] = "SELECT " TASK_COLS ", t.description, t.predecessors, t.created_at, t.updated_at,"
+static const char TASK_ONE[] = "SELECT " TASK_COLS ", t.description, t.created_at, t.updated_at,"
 	" coalesce(t.parent_id, ''), (SELECT name FROM tasks x WHERE x.id = t.parent_id), t.duration_days,"
 	" t.total_float, t.critical, t.driving_pred, (SELECT wbs || ' ' || name FROM tasks x WHERE x.id = t.driving_pred),"
 	" t.free_float, t.early_start, t.early_finish, t.late_start, t.late_finish, t.constraint_type, t.constraint_date,"
@@ -46,7 +46,7 @@ static const char TASK_ONE[] = "SELECT " TASK_COLS ", t.description, t.predecess
 static void
 why_xml(xmlNodePtr e, sqlite3_stmt *st, const struct calendar *cal, struct arena *a)
 {
-	int k = TASK_NCOLS + 18;
+	int k = TASK_NCOLS + 17;
 	if (sqlite3_column_type(st, k + 1) == SQLITE_NULL) return;
 	struct dep d = { "", DEP_FS, (long)sqlite3_column_int64(st, k + 2), sqlite3_column_int(st, k + 3) };
 	static const char *const types[] = { "FS", "SS", "FF", "SF" };
@@ -84,14 +84,14 @@ task_page(struct ctx *c)
 	}
 	xmlNodePtr e = task_xml(c->page, st, cal, today);
 	/* the schedule's "why this date": the driving predecessor, the link, the float */
-	static const char *const more[] = { "description", "predecessors", "created", "updated", "parent-id",
+	static const char *const more[] = { "description", "created", "updated", "parent-id",
 					    "parent-name", "duration", "total-float", "critical", "driving-id",
 					    "driving-name", "free-float", "early-start", "early-finish", "late-start",
 					    "late-finish", "constraint-type", "constraint-date" };
-	for (int i = 0; i < 18; i++) {
+	for (int i = 0; i < 17; i++) {
 		const char *v = (const char *)sqlite3_column_text(st, TASK_NCOLS + i);
 		char num[32];
-		if (v && (i == 7 || i == 11)) {   /* floats in working days: no noise */
+		if (v && (i == 6 || i == 10)) {   /* floats in working days: no noise */
 			snprintf(num, sizeof num, "%.10g", round(sqlite3_column_double(st, TASK_NCOLS + i) * 100) / 100);
 			v = num;
 		}
@@ -327,6 +327,44 @@ task_save(struct ctx *c)
 	return ctx_redirect(c, arena_printf(c->rq->a, "/tasks/%lld?flash=saved", t.id));
 }
 
+/* The predecessors field of one row of the WBS table: the links change, the project is
+ * rescheduled, the change is audited; a refused text shows the task's edit form with the field
+ * named. */
+static int
+links_post(struct ctx *c)
+{
+	struct tctx t;
+	int rc = load_task(c, &t, 'm');
+	if (rc) return rc;
+	struct task_in in;
+	if (task_load(c->rq->a, t.id, &in, NULL)) return ctx_error(c, 404, "error.task_not_found", "");
+	const char *old = in.predecessors;
+	in.predecessors = form_str(c, "predecessors");
+	c->sheet = "task-form";
+	int bad = task_check(&in, plan_project_calendar(c->rq->a, t.p.id), form_err, c);
+	if (!bad && (bad = schedule(c, t.p.id, t.id, in.predecessors)) < 0) return ctx_error(c, 503, "error.busy", "");
+	if (bad) {
+		form_xml(c, "edit", t.id, &t.p, &in);
+		return H_INVALID;
+	}
+	char eid[24];
+	snprintf(eid, sizeof eid, "%lld", t.id);
+	struct buf ov = {0}, nv = {0};
+	json_open(&ov);
+	json_s(&ov, "predecessors", old);
+	json_close(&ov);
+	sqlite3_stmt *st = db_q("SELECT predecessors FROM tasks WHERE id = ?", "i", t.id);
+	json_open(&nv);
+	json_s(&nv, "predecessors", st && sqlite3_step(st) == SQLITE_ROW ? (const char *)sqlite3_column_text(st, 0) : "");
+	json_close(&nv);
+	if (st) sqlite3_reset(st);
+	rc = audit_append(&c->who, "task.links", "task", eid, buf_str(&ov), buf_str(&nv), "");
+	buf_free(&ov);
+	buf_free(&nv);
+	if (rc) return ctx_error(c, 503, "error.busy", "");
+	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?edit=1&flash=saved#task-%lld", t.p.code, t.id));
+}
+
 static int
 task_move_post(struct ctx *c)
 {
@@ -491,6 +529,7 @@ const struct route task_routes[] = {
 	{ "GET", "/tasks/{id}/edit", task_edit, "task-form", ROLE_ANY, 0 },
 	{ "POST", "/tasks/{id}", task_save, "task-form", ROLE_ANY, 0 },
 	{ "POST", "/tasks/{id}/move", task_move_post, NULL, ROLE_ANY, 0 },
+	{ "POST", "/tasks/{id}/links", links_post, "task-form", ROLE_ANY, 0 },
 	{ "GET", "/tasks/{id}/delete", task_delete_page, "task-delete", ROLE_ANY, 0 },
 	{ "POST", "/tasks/{id}/delete", task_delete_post, NULL, ROLE_ANY, 0 },
 	{ "POST", "/tasks/{id}/progress", progress_post, "task", ROLE_ANY, 0 },

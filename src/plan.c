@@ -352,7 +352,8 @@ task_xml(xmlNodePtr parent, sqlite3_stmt *st, const struct calendar *c, int toda
 	static const char *const names[] = { "id", "wbs", "depth", "summary", "name", "owner", "owner-name",
 					     "status", "priority", "milestone", "percent", "estimate", "remaining",
 					     "start", "finish", "actual-start", "actual-finish", "category",
-					     "project", "project-name", "deadline-missed" };
+					     "project", "project-name", "deadline-missed",
+					     "predecessors" };
 	xmlNodePtr e = xml_el(parent, "task");
 	for (int i = 0; i < TASK_NCOLS; i++) {
 		const char *v = (const char *)sqlite3_column_text(st, i);

@@ -12,7 +12,7 @@
 
 enum { HOURS_PER_DAY = 8 };
 /* Columns of TASK_COLS before a listing's own. */
-enum { TASK_NCOLS = 21 };
+enum { TASK_NCOLS = 22 };
 
 struct project {
 	long long id, manager_id;
@@ -91,7 +91,8 @@ int task_comment(const struct audit_who *who, long long id, long long user_id, c
 /* Columns every task listing selects (alias t for tasks, o for the owner, p for the project). */
 #define TASK_COLS "t.id, t.wbs, t.depth, t.is_summary, t.name, o.login, o.display_name, t.status," \
 	" t.priority, t.milestone, t.percent, t.estimate_hours, t.remaining_hours, t.planned_start," \
-	" t.planned_finish, t.actual_start, t.actual_finish, t.category, p.code, p.name, t.deadline_missed"
+	" t.planned_finish, t.actual_start, t.actual_finish, t.category, p.code, p.name, t.deadline_missed," \
+	" t.predecessors"
 #define TASK_FROM " FROM tasks t JOIN projects p ON p.id = t.project_id LEFT JOIN users o ON o.id = t.owner_id"
 /* Flags of a task row from its columns (TASK_COLS order). */
 struct task_flags { int overdue, at_risk, late_days, open; };

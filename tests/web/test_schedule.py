@@ -207,6 +207,30 @@ def t_project_calendar(s):
     expect(r == ('2026-12-08T13:00', '2026-12-09T12:00'), 'B %r' % (r,))
 
 
+def t_wbs_table_links(s):
+    """The WBS table's structure view has a predecessors field per row, in a form of its own;
+    posting it links the task, reschedules and audits; a bad reference is refused, naming the
+    field, and nothing changes."""
+    ids = tp.S['sch']
+    st, h, body = s.request('GET', '/projects/%s?edit=1' % CODE, user=MANAGER)
+    html = body.decode('utf-8')
+    expect(st == 200 and 'id="lk-%d"' % ids['b'] in html and 'form="lk-%d"' % ids['b'] in html,
+           'no per-row predecessors form: %d' % st)
+    wb = tp.db_one(s, 'SELECT wbs FROM tasks WHERE id = ?', ids['a'])
+    n0 = tp.db_one(s, "SELECT count(*) FROM audit_log WHERE action = 'task.links'")
+    st, h, b = tp.post(s, '/tasks/%d/links' % ids['b'], MANAGER, {'predecessors': wb + 'FS+1d'})
+    expect(st == 303 and '/projects/%s?edit=1' % CODE in tp.location(h), 'links post: %d %s' % (st, tp.short(b)))
+    expect(row(s, ids['b'], 'predecessors, planned_start') == (wb + 'FS+1d', '2026-12-03'), 'B %r' % (row(s, ids['b']),))
+    expect(tp.db_one(s, "SELECT count(*) FROM audit_log WHERE action = 'task.links'") == n0 + 1, 'not audited')
+    before = s.db_snapshot()
+    st, h, b = tp.post(s, '/tasks/%d/links' % ids['b'], MANAGER, {'predecessors': '999'}, xml=True)
+    expect(st == 400 and ('predecessors', 'error.predecessor_unknown') in tp.errors_of(tp.xml_root(b, 'bad link')),
+           'bad link: %d' % st)
+    tp.unchanged(s, before, 'a refused link')
+    st, h, b = tp.post(s, '/tasks/%d/links' % ids['b'], ENGINEER, {'predecessors': ''})
+    expect(st == 403, 'an engineer changed links: %d' % st)
+
+
 def db_write(s, sql, *args):
     import sqlite3
     con = sqlite3.connect(s.db, timeout=10)
@@ -225,6 +249,7 @@ def run():
         CHECKS.check('schedule.constraint_refused', t_constraint_refused, s)
         CHECKS.check('schedule.actuals_and_remaining', t_actuals_and_remaining, s)
         CHECKS.check('schedule.cron_reschedules_status_date', t_cron_reschedules, s)
+        CHECKS.check('schedule.wbs_table_links', t_wbs_table_links, s)
         CHECKS.check('schedule.links_lost_entered_dates_back', t_links_lost, s)
         CHECKS.check('schedule.why_calendar_gap', t_calendar_gap, s)
         CHECKS.check('schedule.leave_stretches_task', t_leave_stretches, s)

@@ -145,6 +145,13 @@
                       <xsl:with-param name="can-edit" select="true()"/>
                     </xsl:call-template>
                   </form>
+                  <!-- each row's predecessors field posts on its own (POST /tasks/ID/links) -->
+                  <xsl:variable name="tok" select="/page/meta/@csrf"/>
+                  <xsl:for-each select="task[@summary != '1']">
+                    <form id="lk-{@id}" class="row-form" method="post" action="/tasks/{@id}/links" accept-charset="UTF-8">
+                      <input type="hidden" name="csrf_token" value="{$tok}"/>
+                    </form>
+                  </xsl:for-each>
                 </xsl:when>
                 <xsl:otherwise>
                   <xsl:call-template name="wbs-table">
@@ -259,12 +266,14 @@
         </caption>
         <xsl:call-template name="task-head">
           <xsl:with-param name="tree" select="true()"/>
+          <xsl:with-param name="links" select="true()"/>
           <xsl:with-param name="actions" select="$can-edit"/>
         </xsl:call-template>
         <tbody>
           <xsl:for-each select="task">
             <xsl:call-template name="task-row">
               <xsl:with-param name="tree" select="true()"/>
+              <xsl:with-param name="links" select="true()"/>
               <xsl:with-param name="actions" select="$can-edit"/>
             </xsl:call-template>
           </xsl:for-each>

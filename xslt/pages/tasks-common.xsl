@@ -35,6 +35,7 @@
   <xsl:variable name="tc-en" select="/page/meta/@lang = 'en'"/>
   <xsl:variable name="tc-edit" select="op:t('action.edit')"/>
   <xsl:variable name="tc-delete" select="op:t('action.delete')"/>
+  <xsl:variable name="tc-save" select="op:t('action.save')"/>
   <xsl:variable name="tc-up" select="op:t('task.move.up')"/>
   <xsl:variable name="tc-down" select="op:t('task.move.down')"/>
   <xsl:variable name="tc-indent" select="op:t('task.move.indent')"/>
@@ -363,6 +364,7 @@
   <xsl:template name="task-head">
     <xsl:param name="project" select="false()"/>
     <xsl:param name="tree" select="false()"/>
+    <xsl:param name="links" select="false()"/>
     <xsl:param name="owner" select="true()"/>
     <xsl:param name="hours" select="true()"/>
     <xsl:param name="actions" select="false()"/>
@@ -437,6 +439,9 @@
           <th scope="col" class="num"><xsl:value-of select="op:t('task.col.estimate')"/></th>
           <th scope="col" class="num"><xsl:value-of select="op:t('task.col.remaining')"/></th>
         </xsl:if>
+        <xsl:if test="$links">
+          <th scope="col"><xsl:value-of select="op:t('field.predecessors')"/></th>
+        </xsl:if>
         <th scope="col"><xsl:value-of select="op:t('task.col.flags')"/></th>
         <xsl:if test="$actions">
           <th scope="col" class="col-form"><xsl:value-of select="op:t('task.col.actions')"/></th>
@@ -506,6 +511,7 @@
   <xsl:template name="task-row">
     <xsl:param name="project" select="false()"/>
     <xsl:param name="tree" select="false()"/>
+    <xsl:param name="links" select="false()"/>
     <xsl:param name="owner" select="true()"/>
     <xsl:param name="hours" select="true()"/>
     <xsl:param name="actions" select="false()"/>
@@ -567,8 +573,22 @@
         <td class="num"><xsl:value-of select="@estimate"/></td>
         <td class="num"><xsl:value-of select="@remaining"/></td>
       </xsl:if>
+      <xsl:if test="$links">
+        <td class="links">
+          <xsl:choose>
+            <xsl:when test="$actions and not($summary)">
+              <!-- belongs to the row's own form (form attribute): the table sits in
+                   the move buttons' form, and forms cannot nest -->
+              <input type="text" name="predecessors" form="lk-{@id}" value="{@predecessors}" size="9"
+                     maxlength="200" aria-label="{op:t('task.links_of', string(@wbs))}"/>
+              <button type="submit" form="lk-{@id}" class="mini"><xsl:value-of select="$tc-save"/></button>
+            </xsl:when>
+            <xsl:otherwise><code><xsl:value-of select="@predecessors"/></code></xsl:otherwise>
+          </xsl:choose>
+        </td>
+      </xsl:if>
       <td>
-        <xsl:if test="$late or $risk">
+        <xsl:if test="$late or $risk or @deadline-missed = '1'">
           <xsl:call-template name="task-flags"/>
         </xsl:if>
         <xsl:if test="@variance and @variance != '0'">
