@@ -344,6 +344,7 @@ task_flags(sqlite3_stmt *st, const struct calendar *c, int today, struct task_fl
 	f->overdue = f->open && health_overdue(finish, today);
 	f->late_days = f->overdue ? cal_workdays_between(c, finish + 1, today + 1) : 0;
 	f->at_risk = f->open && !f->overdue && health_at_risk(c, finish, remaining, today);
+	f->due_in = f->open && !f->overdue && finish >= today ? cal_workdays_between(c, today + 1, finish + 1) : -1;
 }
 
 xmlNodePtr
@@ -369,6 +370,7 @@ task_xml(xmlNodePtr parent, sqlite3_stmt *st, const struct calendar *c, int toda
 	xml_attr(e, "overdue", f.overdue ? "1" : "0");
 	xml_attr(e, "at-risk", f.at_risk ? "1" : "0");
 	xml_attr_ll(e, "late-days", f.late_days);
+	if (f.due_in >= 0 && f.due_in <= 3) xml_attr_ll(e, "due-in", f.due_in);
 	return e;
 }
 

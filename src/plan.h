@@ -95,7 +95,9 @@ int task_comment(const struct audit_who *who, long long id, long long user_id, c
 	" t.predecessors"
 #define TASK_FROM " FROM tasks t JOIN projects p ON p.id = t.project_id LEFT JOIN users o ON o.id = t.owner_id"
 /* Flags of a task row from its columns (TASK_COLS order). */
-struct task_flags { int overdue, at_risk, late_days, open; };
+/* due_in: for an open task not overdue, working days after today up to its finish (0: due
+ * today); -1 otherwise. */
+struct task_flags { int overdue, at_risk, late_days, open, due_in; };
 void task_flags(sqlite3_stmt *st, const struct calendar *c, int today, struct task_flags *f);
 /* Appends <task …/> for the current row of a TASK_COLS statement. */
 xmlNodePtr task_xml(xmlNodePtr parent, sqlite3_stmt *st, const struct calendar *c, int today);

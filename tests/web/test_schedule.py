@@ -231,6 +231,19 @@ def t_wbs_table_links(s):
     expect(st == 403, 'an engineer changed links: %d' % st)
 
 
+def t_due_in(s):
+    """Open tasks finishing within three working days say so in working days: a task finishing
+    Thursday 12-10 is due in 3 working days on Monday 12-07, one finishing today is due today."""
+    d1 = task(s, 'Z 本周四', planned_start='2026-12-10', duration_days='1')
+    d2 = task(s, 'Z 今天', planned_start='2026-12-07', duration_days='1')
+    d3 = task(s, 'Z 下周', planned_start='2026-12-14', duration_days='1')
+    rows = {t.get('id'): t for t in tp.get_xml(s, '/projects/' + CODE, MANAGER).findall('.//tasks/task')}
+    expect(rows[str(d1)].get('due-in') == '3' and rows[str(d2)].get('due-in') == '0' and rows[str(d3)].get('due-in') is None,
+           'due-in %r %r %r' % (rows[str(d1)].get('due-in'), rows[str(d2)].get('due-in'), rows[str(d3)].get('due-in')))
+    st, h, body = s.request('GET', '/projects/' + CODE, user=MANAGER)
+    expect('3 个工作日后到期' in body.decode('utf-8') and '今天到期' in body.decode('utf-8'), 'the badges are not shown')
+
+
 def db_write(s, sql, *args):
     import sqlite3
     con = sqlite3.connect(s.db, timeout=10)
@@ -252,6 +265,7 @@ def run():
         CHECKS.check('schedule.wbs_table_links', t_wbs_table_links, s)
         CHECKS.check('schedule.links_lost_entered_dates_back', t_links_lost, s)
         CHECKS.check('schedule.why_calendar_gap', t_calendar_gap, s)
+        CHECKS.check('schedule.due_in_working_days', t_due_in, s)
         CHECKS.check('schedule.leave_stretches_task', t_leave_stretches, s)
         CHECKS.check('schedule.project_calendar_hours', t_project_calendar, s)
         CHECKS.check('schedule.audit_verify', lambda: expect(s.cli('audit', 'verify').returncode == 0, 'audit verify'))

@@ -345,8 +345,17 @@
       <xsl:if test="@overdue = '1'"><xsl:text> </xsl:text></xsl:if>
       <span class="badge badge-risk"><xsl:value-of select="$tc-at-risk"/></span>
     </xsl:if>
+    <xsl:if test="@due-in">
+      <xsl:if test="@at-risk = '1'"><xsl:text> </xsl:text></xsl:if>
+      <span class="badge badge-due">
+        <xsl:choose>
+          <xsl:when test="@due-in = '0'"><xsl:value-of select="op:t('task.due_today')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="op:t('task.due_in', string(@due-in))"/></xsl:otherwise>
+        </xsl:choose>
+      </span>
+    </xsl:if>
     <xsl:if test="@deadline-missed = '1'">
-      <xsl:if test="@overdue = '1' or @at-risk = '1'"><xsl:text> </xsl:text></xsl:if>
+      <xsl:if test="@overdue = '1' or @at-risk = '1' or @due-in"><xsl:text> </xsl:text></xsl:if>
       <span class="badge badge-overdue">&#9632; <xsl:value-of select="op:t('task.deadline_missed')"/></span>
     </xsl:if>
   </xsl:template>
@@ -588,7 +597,7 @@
         </td>
       </xsl:if>
       <td>
-        <xsl:if test="$late or $risk or @deadline-missed = '1'">
+        <xsl:if test="$late or $risk or @deadline-missed = '1' or @due-in">
           <xsl:call-template name="task-flags"/>
         </xsl:if>
         <xsl:if test="@variance and @variance != '0'">
