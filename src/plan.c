@@ -269,8 +269,9 @@ project_recompute(long long project_id, struct arena *a)
 {
 	/* numbers first (links are written with them), then dates, then the roll-ups of the dates */
 	int rc = wbs_pass(project_id, a);
+	/* the schedule moves dates only of leaf tasks: the summaries' roll-ups again if there are any */
 	if (!rc && (rc = project_schedule(project_id, a)) == 0 &&
-	    db_int("SELECT count(*) FROM dependencies WHERE project_id = ?", "i", project_id))
+	    db_int("SELECT count(*) FROM tasks WHERE project_id = ? AND is_summary = 1 LIMIT 1", "i", project_id))
 		rc = wbs_pass(project_id, a);
 	if (!rc) rc = project_links_text(project_id, a);
 	return rc;

@@ -186,7 +186,6 @@ project_schedule(long long project_id, struct arena *a)
 	struct idmap *map = arena_alloc(a, sizeof *map * (size_t)n);
 	long long *ids = arena_alloc(a, sizeof *ids * (size_t)n), *owner = arena_alloc(a, sizeof *owner * (size_t)n);
 	long *deadline = arena_alloc(a, sizeof *deadline * (size_t)n);
-	const char **labels = arena_alloc(a, sizeof *labels * (size_t)n);
 	sqlite3_stmt *st = db_q("SELECT t.id, t.duration_days, t.milestone, coalesce(t.entered_start, ''), t.wbs, t.name,"
 				" t.constraint_type, coalesce(t.constraint_date, ''), coalesce(t.actual_start, ''),"
 				" coalesce(t.actual_finish, ''), t.status, t.percent, coalesce(t.owner_id, 0)" SCHEDULED
@@ -198,7 +197,7 @@ project_schedule(long long project_id, struct arena *a)
 		ids[k] = sqlite3_column_int64(st, 0);
 		double dd = sqlite3_column_double(st, 1);
 		int ms = sqlite3_column_int(st, 2);
-		labels[k] = arena_printf(a, "%s %s", col[4], col[5]);
+
 		owner[k] = sqlite3_column_int64(st, 12);
 		deadline[k] = -1;
 		struct sched_task *u = &t[k];
@@ -266,11 +265,13 @@ project_schedule(long long project_id, struct arena *a)
 	int rc = sched_run(&pr);
 	if (rc == -1) {
 		struct buf b = {0};
-		for (int i = 0; i < pr.ncycle; i++) {
-			buf_adds(&b, labels[cycle[i]]);
-			buf_adds(&b, " → ");
+		for (int i = 0; i <= pr.ncycle && pr.ncycle; i++) {   /* "1 A → 2 B → 1 A" */
+			sqlite3_stmt *q = db_q("SELECT wbs || ' ' || name FROM tasks WHERE id = ?", "i",
+					       ids[cycle[i % pr.ncycle]]);
+			if (q && sqlite3_step(q) == SQLITE_ROW) buf_adds(&b, (const char *)sqlite3_column_text(q, 0));
+			if (q) sqlite3_reset(q);
+			if (i < pr.ncycle) buf_adds(&b, " → ");
 		}
-		if (pr.ncycle) buf_adds(&b, labels[cycle[0]]);
 		plan_loop_text = arena_strdup(a, buf_str(&b));
 		buf_free(&b);
 		return -2;
@@ -293,9 +294,13 @@ project_schedule(long long project_id, struct arena *a)
 		axis_iso(&x, u->lf, u->lf > u->ls, lf);
 		int missed = u->deadline_missed || (deadline[i] >= 0 && u->ef > deadline[i]);
 		long long drv = u->driving_link >= 0 ? ids[l[u->driving_link].pred] : 0;
-		if (db_run("UPDATE tasks SET planned_start = ?, planned_finish = ?, total_float = ?, free_float = ?, critical = ?,"
-			   " driving_pred = nullif(?, 0), deadline_missed = ?, early_start = ?, early_finish = ?, late_start = ?,"
-			   " late_finish = ? WHERE id = ?", "ssffiiissssi", s, f, (double)u->total_float / (double)mpd,
+		/* rows the change did not move are not written (most of them, for most edits) */
+		if (db_run("UPDATE tasks SET planned_start = ?1, planned_finish = ?2, total_float = ?3, free_float = ?4,"
+			   " critical = ?5, driving_pred = nullif(?6, 0), deadline_missed = ?7, early_start = ?8, early_finish = ?9,"
+			   " late_start = ?10, late_finish = ?11 WHERE id = ?12 AND (planned_start IS NOT ?1 OR planned_finish IS NOT ?2"
+			   " OR total_float IS NOT ?3 OR free_float IS NOT ?4 OR critical IS NOT ?5 OR driving_pred IS NOT nullif(?6, 0)"
+			   " OR deadline_missed IS NOT ?7 OR early_start IS NOT ?8 OR early_finish IS NOT ?9 OR late_start IS NOT ?10"
+			   " OR late_finish IS NOT ?11)", "ssffiiissssi", s, f, (double)u->total_float / (double)mpd,
 			   (double)u->free_float / (double)mpd, (long long)u->critical, drv, (long long)missed, es, ef, ls, lf,
 			   ids[i]) != SQLITE_DONE)
 			rc = -1;
