@@ -177,7 +177,8 @@ def t_model(s, c):
                    'sheet %d: columns %s..%s, sheet %s..%s' % (i + 1, ch.find('col').get('date'),
                                                              ch.findall('col')[-1].get('date'), sh.get('start'), sh.get('end')))
             expect([int(t.get('row')) for t in tasks] == list(range(len(tasks))), 'sheet %d: rows not from 0' % (i + 1))
-            expect(int(ch.get('width')) + int(ch.get('label-width')) * 0 <= PAPER_PT[paper][0] * 96 / 72,
+            # the chart fits the sheet's printable width (10 mm margins), in CSS pixels
+            expect(int(ch.get('width')) <= (PAPER_PT[paper][0] / 72 * 25.4 - 20) * 96 / 25.4,
                    'sheet %d is %s px wide' % (i + 1, ch.get('width')))
             if sh.get('slice') == '1':
                 rows += [t.get('wbs') for t in tasks]
