@@ -1,30 +1,25 @@
-/* gantt.c — the Gantt chart of a project as SVG. The geometry (x, width, rows, link end points,
- * the day columns and scale ticks) is computed here and passed as attributes; xslt/gantt.svg.xsl
- * only draws (DESIGN §7: cheaper than date arithmetic in XSLT, and it keeps the sheet simple). */
+/* gantt.c — the Gantt chart of a project: as one SVG (GET /projects/CODE/gantt) and as a print
+ * view (GET /projects/CODE/gantt/print), an HTML page of A3 or A4 landscape sheets, each with the
+ * name column, its own time scale and a header line. The geometry comes from src/gantt.c for both;
+ * xslt/pages/gantt-draw.xsl draws each chart (gantt.svg.xsl for the SVG, pages/gantt-print.xsl
+ * inline in the print page). The print view is paginated here, without JavaScript: rows per
+ * sheet from the paper's height, and, when the time span is wider than a sheet, slices of it. */
 #include "route.h"
 #include "db.h"
+#include "gantt.h"
 #include "plan.h"
 #include "xml.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { LABEL_W = 280, ROW_H = 22, HEADER_H = 44, LEGEND_H = 40 };
-
-struct row { long long id; int start, finish, row, milestone; int critical; };
-
-static int
-scale_ppd(const char *scale)
+/* The scale from the query (default week), NULL when it is not one. */
+static const char *
+query_scale(struct ctx *c)
 {
-	return !strcmp(scale, "day") ? 24 : !strcmp(scale, "month") ? 4 : !strcmp(scale, "quarter") ? 2 : 12;
-}
-
-static void
-ymd(int day, int *y, int *m, int *d)
-{
-	char s[11];
-	cal_iso(day, s);
-	sscanf(s, "%4d-%2d-%2d", y, m, d);
+	const char *scale = http_query(c->rq, "scale");
+	if (!scale || !*scale) return "week";
+	return gantt_scale_ok(scale) ? scale : NULL;
 }
 
 static int
@@ -32,164 +27,113 @@ gantt(struct ctx *c)
 {
 	struct project p;
 	if (project_load(c->rq->a, ctx_pathv(c, 0), &p) != 1) return ctx_error(c, 404, "error.project_not_found", "");
-	const char *scale = http_query(c->rq, "scale");
-	if (!scale || !*scale) scale = "week";
-	if (strcmp(scale, "day") && strcmp(scale, "week") && strcmp(scale, "month") && strcmp(scale, "quarter"))
-		return ctx_error(c, 400, "error.400", "scale");
-	const struct calendar *cal = plan_calendar(c->rq->a);
-	int today = plan_today(), ppd = scale_ppd(scale);
+	const char *scale = query_scale(c);
+	if (!scale) return ctx_error(c, 400, "error.400", "scale");
+	struct gantt g;
+	if (gantt_load(c->rq->a, &p, scale, http_query(c->rq, "baseline"), &g)) return ctx_error(c, 400, "error.date", "planned_start");
+	gantt_xml(&g, c->page, 0, g.n, g.lo, g.hi, GANTT_LABEL_W + (long long)g.days * g.ppd + 20,
+		  GANTT_HEADER_H + (long long)g.n * GANTT_ROW_H + GANTT_LEGEND_H);
+	return H_RENDER;
+}
 
-	/* the chart's span: the project's plan and every task's dates */
-	int lo = cal_day(p.planned_start), hi = cal_day(p.planned_finish);
-	sqlite3_stmt *st = db_q("SELECT min(planned_start), max(planned_finish) FROM tasks WHERE project_id = ?", "i", p.id);
-	if (st && sqlite3_step(st) == SQLITE_ROW) {
-		if (sqlite3_column_type(st, 0) != SQLITE_NULL) {
-			int a = cal_day((const char *)sqlite3_column_text(st, 0)), b = cal_day((const char *)sqlite3_column_text(st, 1));
-			if (a >= 0 && a < lo) lo = a;
-			if (b > hi) hi = b;
+/* Landscape sheets and their printable area: static/print.css gives the same sizes and margins
+ * (@page gantt-a3, gantt-a4). Sizes in CSS pixels, 96 to the inch. */
+static const struct paper { const char *name; int w_mm, h_mm; } papers[] = { { "a3", 420, 297 }, { "a4", 297, 210 } };
+enum {
+	PRINT_MARGIN_MM = 10,
+	PRINT_HEAD_PX = 40,      /* the header line above each chart, with its gap (print.css: .sheet-head) */
+	PRINT_SLACK_PX = 12,     /* rounding in the browser's layout must never push a chart onto a new sheet */
+	PRINT_MAX_PAGES = 500,   /* beyond this a coarser scale is the answer, not a stack of paper */
+};
+
+static long long
+mm_px(int mm)
+{
+	return (long long)mm * 96 * 10 / 254;
+}
+
+static int
+gantt_print(struct ctx *c)
+{
+	struct project p;
+	if (project_load(c->rq->a, ctx_pathv(c, 0), &p) != 1) return ctx_error(c, 404, "error.project_not_found", "");
+	const char *pq = http_query(c->rq, "paper");
+	const struct paper *paper = NULL;
+	if (!pq || !*pq) pq = "a3";
+	for (size_t i = 0; i < sizeof papers / sizeof *papers; i++)
+		if (!strcmp(pq, papers[i].name)) paper = &papers[i];
+	if (!paper) return ctx_error(c, 400, "error.400", "paper");
+	const char *scale = query_scale(c);
+	if (!scale) return ctx_error(c, 400, "error.400", "scale");
+	struct gantt g;
+	if (gantt_load(c->rq->a, &p, scale, http_query(c->rq, "baseline"), &g)) return ctx_error(c, 400, "error.date", "planned_start");
+
+	/* the chart of every sheet fills the printable width; rows fill its height under the header */
+	long long width = mm_px(paper->w_mm - 2 * PRINT_MARGIN_MM) - PRINT_SLACK_PX;
+	long long height = mm_px(paper->h_mm - 2 * PRINT_MARGIN_MM) - PRINT_HEAD_PX - PRINT_SLACK_PX;
+	int legend = gantt_legend_h(&g, width);
+	int per = (int)((height - GANTT_HEADER_H - legend) / GANTT_ROW_H);
+	if (per < 1) per = 1;
+	int blocks = g.n ? (g.n + per - 1) / per : 1;
+
+	/* slices of the span, each starting on a scale break (a tick) and as wide as the chart allows */
+	int cap = (int)((width - GANTT_LABEL_W - 20) / g.ppd);
+	if (cap < 1) cap = 1;
+	int *from = arena_alloc(c->rq->a, sizeof *from * (size_t)(g.days + 1)), *to = arena_alloc(c->rq->a, sizeof *to * (size_t)(g.days + 1));
+	int slices = 0;
+	for (int s = g.lo; s <= g.hi; slices++) {
+		int e = s + cap - 1;
+		if (e >= g.hi) {
+			e = g.hi;
+		} else {
+			int b = e + 1;
+			while (b > s + 1 && !gantt_break(&g, b)) b--;
+			if (b > s + 1) e = b - 1;
+		}
+		from[slices] = s;
+		to[slices] = e;
+		s = e + 1;
+	}
+	long long pages = (long long)blocks * slices;
+	if (pages > PRINT_MAX_PAGES) return ctx_error(c, 400, "error.gantt_print_pages", "scale");
+
+	xmlNodePtr e = xml_el(c->page, "gantt-print");
+	xml_attr(e, "project", p.code);
+	xml_attr(e, "project-name", p.name);
+	xml_attr(e, "paper", paper->name);
+	xml_attr(e, "scale", scale);
+	if (g.bid) xml_attr_ll(e, "baseline", g.bid);
+	else xml_attr(e, "baseline", "");
+	xml_attr(e, "baseline-name", g.bname);
+	xml_attr_ll(e, "pages", pages);
+	xml_attr_ll(e, "rows-per-page", per);
+	xml_attr_ll(e, "slices", slices);
+	xml_attr_ll(e, "tasks", g.n);
+	long long n = 0;
+	char buf[11];
+	for (int b = 0; b < blocks; b++) {
+		int r0 = b * per, r1 = r0 + per < g.n ? r0 + per : g.n;
+		int rows = r1 - r0 > 0 ? r1 - r0 : 1;   /* an empty project still shows its "no tasks" row */
+		for (int s = 0; s < slices; s++) {
+			xmlNodePtr sh = xml_el(e, "sheet");
+			xml_attr_ll(sh, "n", ++n);
+			xml_attr_ll(sh, "rows-from", r1 > r0 ? r0 + 1 : 0);
+			xml_attr_ll(sh, "rows-to", r1);
+			xml_attr_ll(sh, "slice", s + 1);
+			cal_iso(from[s], buf);
+			xml_attr(sh, "start", buf);
+			cal_iso(to[s], buf);
+			xml_attr(sh, "end", buf);
+			xmlNodePtr ch = gantt_xml(&g, sh, r0, r1, from[s], to[s], width,
+						  GANTT_HEADER_H + (long long)rows * GANTT_ROW_H + legend);
+			xml_attr_ll(ch, "sheet", n);
 		}
 	}
-	if (st) sqlite3_reset(st);
-	if (lo < 0 || hi < lo) return ctx_error(c, 400, "error.date", "planned_start");
-	int y, m, d;
-	if (!strcmp(scale, "day") || !strcmp(scale, "week")) lo -= cal_weekday(lo) - 1;   /* from a Monday */
-	else {                                                                           /* from a month's 1st */
-		ymd(lo, &y, &m, &d);
-		if (!strcmp(scale, "quarter")) m -= (m - 1) % 3;
-		char s[11];
-		snprintf(s, sizeof s, "%04d-%02d-01", y, m);
-		lo = cal_day(s);
-	}
-	hi += 7;
-	if (hi - lo > 3660) hi = lo + 3660;   /* ten years at most */
-	int days = hi - lo + 1;
-
-	xmlNodePtr g = xml_el(c->page, "gantt");
-	char buf[32];
-	xml_attr(g, "project", p.code);
-	xml_attr(g, "project-name", p.name);
-	xml_attr(g, "scale", scale);
-	cal_iso(lo, buf);
-	xml_attr(g, "start", buf);
-	cal_iso(hi, buf);
-	xml_attr(g, "end", buf);
-	cal_iso(today, buf);
-	xml_attr(g, "today", buf);
-	xml_attr_ll(g, "today-x", (long long)(today - lo) * ppd);
-	xml_attr_ll(g, "label-width", LABEL_W);
-	xml_attr_ll(g, "row-height", ROW_H);
-	xml_attr_ll(g, "header-height", HEADER_H);
-	xml_attr_ll(g, "px-per-day", ppd);
-	struct baseline_task *bt = NULL;
-	int nbt = 0;
-	const char *bname = "", *bq = http_query(c->rq, "baseline");
-	long long bid = bq && strspn(bq, "0123456789") == strlen(bq) && strlen(bq) < 12 ? atoll(bq) : 0;
-	if (!bid || baseline_load(c->rq->a, p.id, bid, &bt, &nbt, &bname) != 1) {
-		bid = 0;
-		bname = "";
-	}
-	if (bid) xml_attr_ll(g, "baseline", bid);
-	else xml_attr(g, "baseline", "");
-	xml_attr(g, "baseline-name", bname);
-	for (int i = 0; i < days; i++) {
-		xmlNodePtr col = xml_el(g, "col");
-		xml_attr_ll(col, "x", (long long)i * ppd);
-		xml_attr_ll(col, "w", ppd);
-		cal_iso(lo + i, buf);
-		xml_attr(col, "date", buf);
-		xml_attr(col, "off", cal_is_workday(cal, lo + i) ? "0" : "1");
-		xml_attr_ll(col, "weekday", cal_weekday(lo + i));
-		ymd(lo + i, &y, &m, &d);
-		int tick = !strcmp(scale, "day") || (!strcmp(scale, "week") && cal_weekday(lo + i) == 1) ||
-			   (!strcmp(scale, "month") && d == 1) || (!strcmp(scale, "quarter") && d == 1 && (m - 1) % 3 == 0);
-		if (!tick) continue;
-		xmlNodePtr t = xml_el(g, "tick");
-		xml_attr_ll(t, "x", (long long)i * ppd);
-		if (!strcmp(scale, "quarter")) snprintf(buf, sizeof buf, "%04d Q%d", y, (m - 1) / 3 + 1);
-		else if (!strcmp(scale, "month")) snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-		else snprintf(buf, sizeof buf, "%02d-%02d", m, d);
-		xml_attr(t, "label", buf);
-		xml_attr(t, "major", d == 1 ? "1" : "0");
-	}
-
-	/* rows */
-	int n = (int)db_int("SELECT count(*) FROM tasks WHERE project_id = ?", "i", p.id);
-	struct row *rows = arena_alloc(c->rq->a, sizeof *rows * (size_t)(n + 1));
-	st = db_q("SELECT t.id, t.wbs, t.depth, t.is_summary, t.milestone, t.critical, t.percent, t.name,"
-		  " coalesce(nullif(o.display_name, ''), o.login, ''), coalesce(t.planned_start, ''), coalesce(t.planned_finish, ''),"
-		  " t.status FROM tasks t LEFT JOIN users o ON o.id = t.owner_id WHERE t.project_id = ? ORDER BY t.seq", "i", p.id);
-	int r = 0;
-	while (st && r < n && sqlite3_step(st) == SQLITE_ROW) {
-		struct row *w = &rows[r];
-		w->id = sqlite3_column_int64(st, 0);
-		w->milestone = sqlite3_column_int(st, 4);
-		w->critical = sqlite3_column_int(st, 5);
-		const char *s = (const char *)sqlite3_column_text(st, 9), *f = (const char *)sqlite3_column_text(st, 10);
-		w->start = *s ? cal_day(s) : -1;
-		w->finish = *f ? cal_day(f) : w->start;
-		w->row = r;
-		xmlNodePtr t = xml_el(g, "task");
-		xml_attr_ll(t, "row", r);
-		static const char *const names[] = { "id", "wbs", "depth", "summary", "milestone", "critical", "percent", "name",
-						     "owner-name", "start", "finish" };
-		for (int i = 0; i < 11; i++) {
-			const char *v = (const char *)sqlite3_column_text(st, i);
-			char num[32];
-			if (i == 6) {
-				snprintf(num, sizeof num, "%.0f", sqlite3_column_double(st, 6));
-				v = num;
-			}
-			xml_attr(t, names[i], v ? v : "");
-		}
-		long x = w->start >= 0 ? (long)(w->start - lo) * ppd : 0;
-		long wd = w->start < 0 || w->milestone ? 0 : (long)(w->finish - w->start + 1) * ppd;
-		xml_attr_ll(t, "x", x);
-		xml_attr_ll(t, "w", wd);
-		xml_attr_ll(t, "y", HEADER_H + (long long)r * ROW_H);
-		const struct baseline_task *b = bid ? baseline_find(bt, nbt, w->id) : NULL;
-		int has = b && b->start >= 0 && b->start >= lo;
-		xml_attr_ll(t, "base-x", has ? (long long)(b->start - lo) * ppd : 0);
-		xml_attr_ll(t, "base-w", has && !w->milestone ? (long long)((b->finish >= b->start ? b->finish : b->start) - b->start + 1) * ppd : 0);
-		xml_attr(t, "has-base", has ? "1" : "0");
-		const char *status = (const char *)sqlite3_column_text(st, 11);
-		int open = strcmp(status, "done") && strcmp(status, "cancelled");
-		xml_attr(t, "overdue", open && w->finish >= 0 && w->finish < today ? "1" : "0");
-		r++;
-	}
-	if (st) sqlite3_reset(st);
-	n = r;
-	xml_attr_ll(g, "width", LABEL_W + (long long)days * ppd + 20);
-	xml_attr_ll(g, "height", HEADER_H + (long long)n * ROW_H + LEGEND_H);
-
-	/* links, between rows */
-	st = db_q("SELECT d.pred_id, d.succ_id, d.type FROM dependencies d WHERE d.project_id = ?", "i", p.id);
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		long long pid = sqlite3_column_int64(st, 0), sid = sqlite3_column_int64(st, 1);
-		struct row *a = NULL, *b = NULL;
-		for (int i = 0; i < n && (!a || !b); i++) {   /* rows are few next to links' rendering cost */
-			if (rows[i].id == pid) a = &rows[i];
-			if (rows[i].id == sid) b = &rows[i];
-		}
-		if (!a || !b || a->start < 0 || b->start < 0) continue;
-		const char *type = (const char *)sqlite3_column_text(st, 2);
-		int from_start = !strcmp(type, "SS") || !strcmp(type, "SF"), to_finish = !strcmp(type, "FF") || !strcmp(type, "SF");
-		long ax = (long)(a->start - lo) * ppd, aw = a->milestone ? 0 : (long)(a->finish - a->start + 1) * ppd;
-		long bx = (long)(b->start - lo) * ppd, bw = b->milestone ? 0 : (long)(b->finish - b->start + 1) * ppd;
-		xmlNodePtr l = xml_el(g, "link");
-		xml_attr_ll(l, "from", a->row);
-		xml_attr_ll(l, "to", b->row);
-		xml_attr(l, "type", type);
-		xml_attr(l, "critical", a->critical && b->critical ? "1" : "0");
-		xml_attr_ll(l, "x1", from_start ? ax : ax + aw);
-		xml_attr_ll(l, "y1", HEADER_H + (long long)a->row * ROW_H + ROW_H / 2);
-		xml_attr_ll(l, "x2", to_finish ? bx + bw : bx);
-		xml_attr_ll(l, "y2", HEADER_H + (long long)b->row * ROW_H + ROW_H / 2);
-	}
-	if (st) sqlite3_reset(st);
 	return H_RENDER;
 }
 
 const struct route gantt_routes[] = {
 	{ "GET", "/projects/{code}/gantt", gantt, "gantt.svg", ROLE_ANY, 0 },
+	{ "GET", "/projects/{code}/gantt/print", gantt_print, "gantt-print", ROLE_ANY, 0 },
 	{ 0 },
 };

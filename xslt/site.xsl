@@ -16,6 +16,8 @@
   <xsl:include href="pages/audit.xsl"/>
   <xsl:include href="pages/calendar.xsl"/>
   <xsl:include href="pages/error.xsl"/>
+  <xsl:include href="pages/gantt-draw.xsl"/>
+  <xsl:include href="pages/gantt-print.xsl"/>
   <xsl:include href="pages/home.xsl"/>
   <xsl:include href="pages/import.xsl"/>
   <xsl:include href="pages/lists.xsl"/>

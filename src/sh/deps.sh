@@ -14,7 +14,7 @@ die() { printf 'deps.sh: %s\n' "$*" >&2; exit 1; }
 
 run_pkgs="build-essential pkg-config libfcgi-dev libsqlite3-dev libxml2-dev libxslt1-dev
           libcurl4-openssl-dev libssl-dev nginx-light sqlite3"
-test_pkgs="python3 chromium chromium-driver poppler-utils wrk libxml2-utils xsltproc curl"
+test_pkgs="python3 chromium chromium-driver poppler-utils fonts-wqy-microhei wrk libxml2-utils xsltproc curl"
 
 case ${1:-} in
     run)  want=$run_pkgs ;;

@@ -366,6 +366,8 @@
       <xsl:when test="$field = 'due_from'"><xsl:value-of select="op:t('field.due_from')"/></xsl:when>
       <xsl:when test="$field = 'due_to'"><xsl:value-of select="op:t('field.due_to')"/></xsl:when>
       <xsl:when test="$field = 'op'"><xsl:value-of select="op:t('field.op')"/></xsl:when>
+      <xsl:when test="$field = 'scale'"><xsl:value-of select="op:t('gantt.scale')"/></xsl:when>
+      <xsl:when test="$field = 'paper'"><xsl:value-of select="op:t('gantt.print.paper')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$field"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

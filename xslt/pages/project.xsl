@@ -452,8 +452,8 @@
 
   <!-- Context: <project>. The Gantt chart: an SVG image (GET /projects/CODE/gantt, drawn by
        gantt.svg.xsl) at the scale chosen by ?scale= on this page (@gantt-scale, default week),
-       with the compared baseline (@baseline) passed on; links to the other scales and to the
-       image itself at full size. -->
+       with the compared baseline (@baseline) passed on; links to the other scales, to the
+       image itself at full size and to its print view on A3 or A4 (gantt-print.xsl). -->
   <xsl:template name="gantt-section">
     <xsl:param name="base"/>
     <xsl:variable name="scale">
@@ -506,7 +506,17 @@
         <img class="gantt" src="{$src}" loading="lazy"
             alt="{op:t('gantt.alt', string(@code), op:t(concat('gantt.scale.', $scale)))}"/>
       </div>
-      <p class="gantt-open"><a href="{$src}"><xsl:value-of select="op:t('gantt.open')"/></a></p>
+      <p class="gantt-open">
+        <a href="{$src}"><xsl:value-of select="op:t('gantt.open')"/></a>
+        <xsl:text> </xsl:text>
+        <a class="gantt-print" href="{$base}/gantt/print?paper=a3&amp;scale={$scale}{$with-base}">
+          <xsl:value-of select="op:t('gantt.print.a3')"/>
+        </a>
+        <xsl:text> </xsl:text>
+        <a class="gantt-print" href="{$base}/gantt/print?paper=a4&amp;scale={$scale}{$with-base}">
+          <xsl:value-of select="op:t('gantt.print.a4')"/>
+        </a>
+      </p>
     </section>
   </xsl:template>
 
