@@ -37,7 +37,7 @@ burndown(struct ctx *c)
 	const char *dq = http_query(c->rq, "date");
 	int status = dq && *dq ? cal_day(dq) : plan_today();
 	if (status < 0) return ctx_error(c, 400, "error.date", "date");
-	const struct calendar *cal = plan_calendar(c->rq->a);
+	const struct calendar *cal = plan_project_calendar(c->rq->a, p.id);
 	int start = cal_day(p.planned_start), finish = cal_day(p.planned_finish);
 	int end = finish > status ? finish : status;
 	if (end - start > 3660) end = start + 3660;

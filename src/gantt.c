@@ -71,7 +71,7 @@ gantt_load(struct arena *a, const struct project *p, const char *scale, const ch
 	g->p = p;
 	g->scale = scale;
 	g->ppd = scale_ppd(scale);
-	g->cal = plan_calendar(a);
+	g->cal = plan_project_calendar(a, p->id);
 	g->today = plan_today();
 
 	/* the chart's span: the project's plan and every task's dates */
