@@ -139,7 +139,7 @@ cli_import(int argc, char **argv)
 	if (r == -2) {
 		if (!strcmp(res.err_key, "mspdi.error.not_empty"))
 			fprintf(stderr, "opsplan: project %s already has tasks; import into a new or empty project\n", code);
-		else if (!strcmp(res.err_key, "error.predecessor_loop"))
+		else if (!strcmp(res.err_key, "mspdi.error.loop"))
 			fprintf(stderr, "opsplan: the file's links form a loop: %s\n", res.err_arg);
 		else
 			fprintf(stderr, "opsplan: %s: not imported (%s%s%s)\n", file, res.err_key, res.err_arg ? ": " : "",

@@ -190,7 +190,7 @@ mspdi_import(const struct audit_who *who, const struct project *p, const struct 
 		}
 	rc = project_recompute(p->id, a);
 	if (rc == -2) {
-		res->err_key = "error.predecessor_loop";
+		res->err_key = "mspdi.error.loop";
 		res->err_arg = plan_loop_text;
 		return -2;
 	}

@@ -26,7 +26,7 @@ struct mspdi_import_result {
  * one "project.import" audit record naming source and what was done. 0; -1 on a database error;
  * -2 when refused, with err_key: "mspdi.error.not_empty" (p has tasks), "mspdi.error.calendar",
  * "mspdi.error.calendar_size", "mspdi.error.task" (err_arg "UID name") or
- * "error.predecessor_loop" (err_arg the loop). */
+ * "mspdi.error.loop" (err_arg the loop). */
 int mspdi_import(const struct audit_who *who, const struct project *p, const struct mspdi_plan *plan,
 		 const char *source, struct arena *a, struct mspdi_import_result *res);
 
