@@ -1,12 +1,19 @@
-/* import.c — a WBS from Excel: the upload form and the all-or-nothing import (csvin.c reads the
- * file, wbsimport.c checks every row; nothing is written unless every row is right, and every
- * problem is listed with its row and column). */
+/* import.c — a plan in and out of a project: the upload form and the all-or-nothing import of a
+ * WBS from Excel (csvin.c reads the file, wbsimport.c checks every row; nothing is written unless
+ * every row is right, and every problem is listed with its row and column) or of a Microsoft
+ * Project XML file (mspdi.c reads it, mspdi_model.c imports it exactly as `opsplan import` does),
+ * the result of an MSPDI import, and the downloads: the scheduled plan as MSPDI and the schedule
+ * as CSV (same permission as reading the project). */
 #include "route.h"
+#include "csv.h"
 #include "db.h"
+#include "mspdi_model.h"
+#include "render.h"
 #include "plan.h"
 #include "wbsimport.h"
 #include "xml.h"
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int
@@ -15,6 +22,31 @@ load(struct ctx *c, struct project *p)
 	if (project_load(c->rq->a, ctx_pathv(c, 0), p) != 1) return ctx_error(c, 404, "error.project_not_found", "");
 	if (project_role(p, c->u) != 'm') return ctx_error(c, 403, "error.not_member", "");
 	return 0;
+}
+
+/* <result> of the MSPDI import recorded in audit record id for project code, when it is one. */
+static void
+result_xml(xmlNodePtr e, const char *code, long long id)
+{
+	sqlite3_stmt *st = db_q("SELECT json_extract(new_value, '$.tasks'), json_extract(new_value, '$.owners'),"
+				" coalesce(json_extract(new_value, '$.calendar'), ''), coalesce(json_extract(new_value, '$.source'), '')"
+				" FROM audit_log WHERE id = ? AND action = 'project.import' AND entity = 'project' AND entity_id = ?"
+				" AND json_valid(new_value) AND json_extract(new_value, '$.format') = 'mspdi'", "is", id, code);
+	if (!st || sqlite3_step(st) != SQLITE_ROW) {
+		if (st) sqlite3_reset(st);
+		return;
+	}
+	xmlNodePtr r = xml_el(e, "result");
+	xml_attr_ll(r, "tasks", sqlite3_column_int64(st, 0));
+	xml_attr_ll(r, "owners", sqlite3_column_int64(st, 1));
+	xml_attr(r, "calendar", (const char *)sqlite3_column_text(st, 2));
+	xml_attr(r, "source", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_reset(st);
+	st = db_q("SELECT j.value FROM audit_log a, json_each(a.new_value, '$.unmatched') j WHERE a.id = ? ORDER BY j.key",
+		  "i", id);
+	while (st && sqlite3_step(st) == SQLITE_ROW)
+		xml_attr(xml_el(r, "unmatched"), "name", (const char *)sqlite3_column_text(st, 0));
+	if (st) sqlite3_reset(st);
 }
 
 static int
@@ -26,6 +58,9 @@ import_page(struct ctx *c)
 	xmlNodePtr e = xml_el(c->page, "import");
 	xml_attr(e, "project", p.code);
 	xml_attr(e, "project-name", p.name);
+	const char *done = http_query(c->rq, "imported");
+	if (done && *done && strlen(done) < 15 && strspn(done, "0123456789") == strlen(done))
+		result_xml(e, p.code, atoll(done));
 	return H_RENDER;
 }
 
@@ -63,6 +98,7 @@ problems_page(struct ctx *c, const struct project *p, const struct imp_problem *
 	xmlNodePtr e = xml_el(c->page, "import");
 	xml_attr(e, "project", p->code);
 	xml_attr(e, "project-name", p->name);
+	if (n > 0 && !strncmp(pr[0].key, "mspdi.", 6)) xml_attr(e, "format", "mspdi");
 	for (int i = 0; i < n; i++) {
 		xmlNodePtr x = xml_el(e, "problem");
 		xml_attr_ll(x, "row", pr[i].row);
@@ -72,6 +108,41 @@ problems_page(struct ctx *c, const struct project *p, const struct imp_problem *
 	}
 	c->status = 400;
 	return H_INVALID;
+}
+
+/* 1 when the upload is XML: its first character past a BOM and white space is "<" (no CSV
+ * export starts so). */
+static int
+looks_xml(const char *p, size_t n)
+{
+	size_t i = n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3) ? 3 : 0;
+	while (i < n && (p[i] == ' ' || p[i] == '\t' || p[i] == '\r' || p[i] == '\n')) i++;
+	return i < n && p[i] == '<';
+}
+
+/* A Microsoft Project XML upload: read (untrusted: no DTD, entities or network, at most 16 MiB),
+ * then the same import as `opsplan import` in this request's transaction; 303 to the result. */
+static int
+import_mspdi(struct ctx *c, const struct project *p, const struct param *f)
+{
+	struct mspdi_plan plan;
+	const char *err = NULL;
+	int line = 0;
+	if (mspdi_read(c->rq->a, f->value, f->len, &plan, &err, &line)) {
+		struct imp_problem one = { line, "", err, "" };
+		return problems_page(c, p, &one, 1);
+	}
+	const char *name = f->filename && *f->filename ? f->filename : "upload.xml";
+	for (const char *s = name; *s; s++)   /* the name without a browser's path */
+		if ((*s == '/' || *s == '\\') && s[1]) name = s + 1;
+	struct mspdi_import_result res;
+	int rc = mspdi_import(&c->who, p, &plan, name, c->rq->a, &res);
+	if (rc == -2) {
+		struct imp_problem one = { 0, "", res.err_key, res.err_arg ? res.err_arg : "" };
+		return problems_page(c, p, &one, 1);
+	}
+	if (rc) return ctx_error(c, 503, "error.busy", "");
+	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s/import?imported=%lld", p->code, res.audit_id));
 }
 
 static int
@@ -86,6 +157,7 @@ import_post(struct ctx *c)
 		struct imp_problem none = { 0, "", "import.error.no_file", "" };
 		return problems_page(c, &p, &none, 1);
 	}
+	if (looks_xml(f->value, f->len)) return import_mspdi(c, &p, f);
 	struct csv_table t;
 	int line = 0, col = 0;
 	const char *key = NULL;
@@ -137,7 +209,59 @@ import_post(struct ctx *c)
 	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=imported", p.code));
 }
 
+/* The project for a download: anyone who may read it. 0 or the error status. */
+static int
+load_read(struct ctx *c, struct project *p)
+{
+	int rc = project_load(c->rq->a, ctx_pathv(c, 0), p);
+	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
+	if (rc == 0) return ctx_error(c, 404, "error.project_not_found", "");
+	return 0;
+}
+
+/* GET /projects/CODE/export.xml: the scheduled plan as Microsoft Project XML. */
+static int
+export_mspdi(struct ctx *c)
+{
+	struct project p;
+	int rc = load_read(c, &p);
+	if (rc) return rc;
+	struct mspdi_plan plan;
+	if (mspdi_export_plan(c->rq->a, &p, &plan) || mspdi_write(&plan, &c->rs->body)) {
+		buf_free(&c->rs->body);
+		return ctx_error(c, 500, "error.500", "");
+	}
+	c->rs->status = 200;
+	c->rs->ctype = "application/xml; charset=utf-8";
+	c->rs->disposition = arena_printf(c->rq->a, "attachment; filename=\"%s.xml\"", p.code);
+	return H_DONE;
+}
+
+/* GET /projects/CODE/schedule.csv: every task's schedule (dates, early/late dates, floats,
+ * critical), column titles in the reader's language. */
+static int
+export_schedule_csv(struct ctx *c)
+{
+	struct project p;
+	int rc = load_read(c, &p);
+	if (rc) return rc;
+	static const char *const keys[MSPDI_CSV_COLS] = {
+		"csv.wbs", "csv.name", "csv.duration", "csv.start", "csv.finish", "csv.percent", "csv.estimate",
+		"csv.predecessors", "csv.status", "schedule.csv.early_start", "schedule.csv.early_finish",
+		"schedule.csv.late_start", "schedule.csv.late_finish", "schedule.csv.total_float",
+		"schedule.csv.free_float", "schedule.csv.critical" };
+	const char *headers[MSPDI_CSV_COLS];
+	for (int i = 0; i < MSPDI_CSV_COLS; i++) headers[i] = render_msg(c->lang, keys[i]);
+	mspdi_schedule_csv(&p, headers, &c->rs->body);
+	c->rs->status = 200;
+	c->rs->ctype = "text/csv; charset=utf-8";
+	c->rs->disposition = arena_printf(c->rq->a, "attachment; filename=\"%s-schedule.csv\"", p.code);
+	return H_DONE;
+}
+
 const struct route import_routes[] = {
+	{ "GET", "/projects/{code}/export.xml", export_mspdi, NULL, ROLE_ANY, 0 },
+	{ "GET", "/projects/{code}/schedule.csv", export_schedule_csv, NULL, ROLE_ANY, 0 },
 	{ "GET", "/projects/{code}/import", import_page, "import", ROLE_ANY, 0 },
 	{ "POST", "/projects/{code}/import", import_post, "import", ROLE_ANY, RF_UPLOAD },
 	{ 0 },

@@ -263,11 +263,13 @@ mspdi_duration(struct mspdi_rd *r, xmlNodePtr n, long *out)
 }
 
 /* Working minutes of a WeekDay/Exception's WorkingTimes/WorkingTime list; a ToTime of 00:00
- * after a later FromTime is midnight (Project's "23:00 to 00:00"). */
+ * after a later FromTime is midnight (Project's "23:00 to 00:00"). The first MSPDI_MAX_TIMES
+ * periods go into times/ntimes when those are not NULL. */
 static int
-mspdi_working_minutes(struct mspdi_rd *r, xmlNodePtr owner, int *out)
+mspdi_working_minutes(struct mspdi_rd *r, xmlNodePtr owner, int *out, int (*times)[2], int *ntimes)
 {
 	int total = 0;
+	if (ntimes) *ntimes = 0;
 	xmlNodePtr wts = mspdi_child(owner, "WorkingTimes");
 	for (xmlNodePtr c = wts ? wts->children : NULL; c; c = c->next) {
 		if (!mspdi_is(c, "WorkingTime")) continue;
@@ -280,7 +282,13 @@ mspdi_working_minutes(struct mspdi_rd *r, xmlNodePtr owner, int *out)
 		if (from < 0) return mspdi_fail(r, "mspdi.error.xml", f);
 		if (to < 0) return mspdi_fail(r, "mspdi.error.xml", t);
 		if (to <= from && to == 0) to = 24 * 60;
-		if (to > from) total += to - from;
+		if (to > from) {
+			total += to - from;
+			if (ntimes && *ntimes < MSPDI_MAX_TIMES) {
+				times[*ntimes][0] = from;
+				times[(*ntimes)++][1] = to;
+			}
+		}
 	}
 	*out = total;
 	return 0;
@@ -340,7 +348,8 @@ mspdi_calendar(struct mspdi_rd *r, xmlNodePtr n, struct mspdi_calendar *c)
 		xmlNodePtr dw = mspdi_child(w, "DayWorking");
 		if (mspdi_int(r, mspdi_child(w, "DayType"), 0, 7, &type)) return -1;   /* checked above */
 		if (dw && mspdi_bool(r, dw, &working)) return -1;
-		if (mspdi_working_minutes(r, w, &minutes)) return -1;
+		if (mspdi_working_minutes(r, w, &minutes, type ? c->times[type] : NULL, type ? &c->ntimes[type] : NULL))
+			return -1;
 		if (type) {
 			c->working_days[type] = working;
 			c->day_minutes[type] = working ? minutes : 0;
@@ -348,6 +357,7 @@ mspdi_calendar(struct mspdi_rd *r, xmlNodePtr n, struct mspdi_calendar *c)
 			struct mspdi_exception *x = &c->exceptions[c->nexceptions];
 			if (mspdi_period(r, w, x)) return -1;
 			x->working = working;
+			if (working && mspdi_working_minutes(r, w, &minutes, x->times, &x->ntimes)) return -1;
 			c->nexceptions++;
 		}
 	}
@@ -358,6 +368,17 @@ mspdi_calendar(struct mspdi_rd *r, xmlNodePtr n, struct mspdi_calendar *c)
 		xmlNodePtr dw = mspdi_child(x, "DayWorking");
 		if (mspdi_period(r, x, e)) return -1;
 		if (dw && mspdi_bool(r, dw, &e->working)) return -1;
+		/* the recurrence (checked loosely: mspdi_cal.c ignores what it cannot use) */
+		static const char *const names[] = { "Type", "Period", "Occurrences", "DaysOfWeek", "MonthDay", "Month",
+						     "MonthItem", "MonthPosition" };
+		int *slots[] = { &e->type, &e->period, &e->occurrences, &e->days_of_week, &e->month_day, &e->month,
+				 &e->month_item, &e->month_position };
+		for (int k = 0; k < 8; k++) {
+			xmlNodePtr v = mspdi_child(x, names[k]);
+			if (v && mspdi_int(r, v, 0, 100000, slots[k])) return -1;
+		}
+		int minutes;
+		if (e->working && mspdi_working_minutes(r, x, &minutes, e->times, &e->ntimes)) return -1;
 		c->nexceptions++;
 	}
 	return 0;

@@ -26,11 +26,23 @@ struct mspdi_task {
 	struct mspdi_link *links; int nlinks;
 	const char **resources; int nresources;   /* resource names assigned to the task */
 };
-struct mspdi_exception { const char *from, *to; int working; };  /* dates "YYYY-MM-DD", inclusive */
+enum { MSPDI_MAX_TIMES = 5 };     /* WorkingTime entries per day in the schema */
+struct mspdi_exception {
+	const char *from, *to; int working;   /* dates "YYYY-MM-DD", inclusive */
+	/* the recurrence as in the file (0 when absent): Type 1 daily, 2 yearly on Month/MonthDay,
+	 * 3 yearly by position, 4 monthly on MonthDay, 5 monthly by position, 6 weekly on DaysOfWeek,
+	 * 7 every Period days, 8 every Period weekdays; 9 or 0 a single period. Month is 0-based,
+	 * DaysOfWeek bit 0 = Sunday, MonthItem 0 day 1 weekday 2 weekend day 3..9 Sunday..Saturday,
+	 * MonthPosition 0..3 first..fourth, 4 last. mspdi_cal.c expands it into days. */
+	int type, period, occurrences, days_of_week, month_day, month, month_item, month_position;
+	int times[MSPDI_MAX_TIMES][2], ntimes;   /* working periods (minutes after midnight) of a working exception */
+};
 struct mspdi_calendar {
 	long uid; const char *name; int is_base; long base_uid;
 	int working_days[8];           /* 1 = Sunday .. 7 = Saturday as in MSPDI DayType; -1 = inherit */
 	int day_minutes[8];            /* working minutes of that weekday */
+	int times[8][MSPDI_MAX_TIMES][2], ntimes[8];   /* its periods [from, to) in minutes; the writer lays out
+	                                                * day_minutes as Project's Standard day when ntimes is 0 */
 	struct mspdi_exception *exceptions; int nexceptions;
 };
 struct mspdi_plan {

@@ -40,12 +40,24 @@ mspdi_put_duration(xmlNodePtr parent, const char *name, long minutes)
 	xmlNewTextChild(parent, NULL, BAD_CAST name, BAD_CAST b);
 }
 
-/* WorkingTimes for a day of the given working minutes, laid out as Project's Standard day:
- * from 08:00, an hour's break at 12:00, as long as the day fits before midnight; a longer day
- * is one range ending at midnight ("00:00:00"). */
+/* WorkingTimes of a day: the given periods when there are any, else the given working minutes
+ * laid out as Project's Standard day: from 08:00, an hour's break at 12:00, as long as the day
+ * fits before midnight; a longer day is one range ending at midnight ("00:00:00"). */
 static void
-mspdi_put_times(xmlNodePtr owner, int minutes)
+mspdi_put_times(xmlNodePtr owner, int minutes, const int (*given)[2], int ngiven)
 {
+	if (ngiven > 0) {   /* the periods themselves (midnight as "00:00:00", as Project writes it) */
+		xmlNodePtr wts = xmlNewChild(owner, NULL, BAD_CAST "WorkingTimes", NULL);
+		for (int i = 0; i < ngiven && i < MSPDI_MAX_TIMES; i++) {
+			char f[32], t[32];
+			snprintf(f, sizeof f, "%02d:%02d:00", given[i][0] / 60 % 24, given[i][0] % 60);
+			snprintf(t, sizeof t, "%02d:%02d:00", given[i][1] / 60 % 24, given[i][1] % 60);
+			xmlNodePtr wt = xmlNewChild(wts, NULL, BAD_CAST "WorkingTime", NULL);
+			xmlNewTextChild(wt, NULL, BAD_CAST "FromTime", BAD_CAST f);
+			xmlNewTextChild(wt, NULL, BAD_CAST "ToTime", BAD_CAST t);
+		}
+		return;
+	}
 	if (minutes <= 0) return;
 	if (minutes > 1440) minutes = 1440;
 	xmlNodePtr wts = xmlNewChild(owner, NULL, BAD_CAST "WorkingTimes", NULL);
@@ -82,7 +94,8 @@ mspdi_put_calendar(xmlNodePtr cals, const struct mspdi_calendar *c, int default_
 		xmlNodePtr wd = xmlNewChild(wds, NULL, BAD_CAST "WeekDay", NULL);
 		mspdi_putl(wd, "DayType", d);
 		mspdi_putl(wd, "DayWorking", c->working_days[d] ? 1 : 0);
-		if (c->working_days[d]) mspdi_put_times(wd, c->day_minutes[d]);
+		if (c->working_days[d])
+			mspdi_put_times(wd, c->day_minutes[d], (const int (*)[2])c->times[d], c->ntimes[d]);
 	}
 	xmlNodePtr exs = NULL;
 	for (int i = 0; i < c->nexceptions; i++) {
@@ -97,7 +110,7 @@ mspdi_put_calendar(xmlNodePtr cals, const struct mspdi_calendar *c, int default_
 		mspdi_putl(x, "Occurrences", 1);
 		mspdi_putl(x, "Type", 1);
 		mspdi_putl(x, "DayWorking", e->working ? 1 : 0);
-		if (e->working) mspdi_put_times(x, default_minutes);
+		if (e->working) mspdi_put_times(x, default_minutes, (const int (*)[2])e->times, e->ntimes);
 	}
 	arena_reset(&tmp);
 }

@@ -1,9 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   import.xsl - import a WBS from a CSV file (POST /projects/CODE/import, multipart, field "file").
-  Model: <import project="CODE" project-name=""><problem row column key value/>…</import>; the
-  problems (after a refused upload) have keys import.error.* or csv.error.*,
-  whose messages may use {1} for the value. Nothing is imported when there is
+  Model: <import project="CODE" project-name="" format="mspdi|"><problem row column key value/>…
+  <result tasks owners calendar source><unmatched name=""/>…</result></import>; the problems
+  (after a refused upload) have keys import.error.*, csv.error.* or mspdi.error.* (format="mspdi":
+  row is the line of the XML file, there is no column), whose messages may use {1} for the value;
+  result (GET ?imported=AUDIT-ID) is what a Microsoft Project import did. Nothing is imported when there is
   any problem. The page documents the columns (src/wbsimport.h).
 -->
 <xsl:stylesheet version="1.0"
@@ -17,6 +19,35 @@
 
   <xsl:template match="/page[@name='import']" mode="content">
     <xsl:for-each select="import">
+      <!-- after a Microsoft Project import: what came in, and the resources that are nobody -->
+      <xsl:for-each select="result">
+        <section class="panel import-result" aria-labelledby="h-result">
+          <h2 id="h-result"><xsl:value-of select="op:t('mspdi.result.title', string(@source))"/></h2>
+          <ul class="plain-list">
+            <li><xsl:value-of select="op:t('mspdi.result.tasks', string(@tasks))"/></li>
+            <li><xsl:value-of select="op:t('mspdi.result.owners', string(@owners))"/></li>
+            <li>
+              <xsl:choose>
+                <xsl:when test="string(@calendar) != ''"><xsl:value-of select="op:t('mspdi.result.calendar', string(@calendar))"/></xsl:when>
+                <xsl:otherwise><xsl:value-of select="op:t('mspdi.result.no_calendar')"/></xsl:otherwise>
+              </xsl:choose>
+            </li>
+          </ul>
+          <xsl:if test="unmatched">
+            <div class="warning-summary" role="status">
+              <p><xsl:value-of select="op:t('mspdi.result.unmatched', string(count(unmatched)))"/></p>
+              <ul class="plain-list unmatched">
+                <xsl:for-each select="unmatched">
+                  <li><code><xsl:value-of select="@name"/></code></li>
+                </xsl:for-each>
+              </ul>
+            </div>
+          </xsl:if>
+          <p class="actions">
+            <a class="button primary" href="/projects/{../@project}"><xsl:value-of select="op:t('mspdi.result.to_project')"/></a>
+          </p>
+        </section>
+      </xsl:for-each>
       <xsl:if test="problem">
         <section class="import-problems" aria-labelledby="h-problems">
           <div class="error-summary" role="alert">
@@ -30,7 +61,9 @@
               <thead>
                 <tr>
                   <th scope="col" class="num"><xsl:value-of select="op:t('import.col.row')"/></th>
-                  <th scope="col"><xsl:value-of select="op:t('import.col.column')"/></th>
+                  <xsl:if test="not(@format = 'mspdi')">
+                    <th scope="col"><xsl:value-of select="op:t('import.col.column')"/></th>
+                  </xsl:if>
                   <th scope="col"><xsl:value-of select="op:t('import.col.problem')"/></th>
                   <th scope="col"><xsl:value-of select="op:t('import.col.value')"/></th>
                 </tr>
@@ -41,7 +74,9 @@
                     <td class="num">
                       <xsl:if test="@row != '0'"><xsl:value-of select="@row"/></xsl:if>
                     </td>
-                    <td><xsl:value-of select="@column"/></td>
+                    <xsl:if test="not(../@format = 'mspdi')">
+                      <td><xsl:value-of select="@column"/></td>
+                    </xsl:if>
                     <th scope="row" class="problem-text"><xsl:value-of select="op:t(string(@key), string(@value))"/></th>
                     <td>
                       <xsl:if test="string(@value) != ''">
@@ -62,7 +97,7 @@
         <div class="field">
           <label for="f-file"><xsl:value-of select="op:t('field.file')"/></label>
           <input type="file" id="f-file" name="file" required="required"
-                 accept=".csv,.txt,text/csv,text/plain">
+                 accept=".csv,.txt,.xml,text/csv,text/plain,application/xml,text/xml">
             <xsl:call-template name="field-attrs">
               <xsl:with-param name="field" select="'file'"/>
               <xsl:with-param name="hint" select="true()"/>
@@ -87,6 +122,7 @@
           <li><xsl:value-of select="op:t('import.rule.excel')"/></li>
           <li><xsl:value-of select="op:t('import.rule.headers')"/></li>
           <li><xsl:value-of select="op:t('import.rule.levels')"/></li>
+          <li><xsl:value-of select="op:t('import.rule.mspdi')"/></li>
         </ul>
         <div class="table-wrap">
           <table class="data columns">

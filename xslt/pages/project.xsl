@@ -49,6 +49,8 @@
         </xsl:if>
         <p class="actions">
           <a class="button" href="{$base}/milestones.ics"><xsl:value-of select="op:t('project.milestones_ics')"/></a>
+          <a class="button" href="{$base}/export.xml" download="{@code}.xml"><xsl:value-of select="op:t('project.export_mspdi')"/></a>
+          <a class="button" href="{$base}/schedule.csv" download="{@code}-schedule.csv"><xsl:value-of select="op:t('project.export_schedule_csv')"/></a>
         </p>
       </div>
 
