@@ -7,6 +7,7 @@
 #include "health.h"
 #include "db.h"
 #include "text.h"
+#include "trend.h"
 #include "wbs.h"
 #include "xml.h"
 #include <math.h>
@@ -273,6 +274,7 @@ project_recompute(long long project_id, struct arena *a)
 	    db_int("SELECT count(*) FROM dependencies WHERE project_id = ?", "i", project_id))
 		rc = wbs_pass(project_id, a);
 	if (!rc) rc = project_links_text(project_id, a);
+	if (!rc) rc = trend_record(project_id, plan_today());
 	return rc;
 }
 
