@@ -7,6 +7,7 @@
 #include "health.h"
 #include "db.h"
 #include "text.h"
+#include "trend.h"
 #include "wbs.h"
 #include "xml.h"
 #include <math.h>
@@ -274,6 +275,7 @@ project_recompute(long long project_id, struct arena *a)
 	    db_int("SELECT count(*) FROM tasks WHERE project_id = ? AND is_summary = 1 LIMIT 1", "i", project_id))
 		rc = wbs_pass(project_id, a);
 	if (!rc) rc = project_links_text(project_id, a);
+	if (!rc) rc = trend_record(project_id, plan_today());
 	return rc;
 }
 

@@ -219,6 +219,13 @@
         </section>
       </xsl:if>
 
+      <xsl:if test="@tasks &gt; 0 and @is-template != '1'">
+        <section class="panel milestone-trend" id="milestone-trend">
+          <h2><xsl:value-of select="op:t('project.milestone_trend')"/></h2>
+          <img class="milestone-trend" src="{$base}/milestone-trend.svg" alt="{op:t('project.milestone_trend')}" loading="lazy"/>
+        </section>
+      </xsl:if>
+
       <xsl:if test="@tasks &gt; 0">
         <xsl:call-template name="gantt-section">
           <xsl:with-param name="base" select="$base"/>
