@@ -162,12 +162,15 @@ history(const struct audit_who *who, long long task, const char *login, int day,
 	return audit_append(who, "task.progress", "task", eid, NULL, nv, reason ? reason : "demo history");
 }
 
-/* Lays the plan out from start (leaves one after another) and records progress up to today. */
+/* Lays the plan out from start (leaves one after another) and records progress up to today. With
+ * link, the layout is also written as links for the scheduler: a leaf after the tasks that end
+ * just before it (FS), a parallel leaf with the leaf it starts with (SS). */
 static int
 fill_plan(const struct audit_who *who, const struct project *p, const struct dtask *ts, int n, int start,
-	  const struct calendar *c, int today, struct arena *a)
+	  const struct calendar *c, int today, int link, struct arena *a)
 {
-	long long parent = 0;
+	long long parent = 0, leaf_id[64];
+	int leaf_s[64], leaf_f[64], nleaf = 0;
 	int cur = cal_add_workdays(c, start, 0), prev_start = cur;
 	for (int i = 0; i < n; i++) {
 		const struct dtask *d = &ts[i];
@@ -189,6 +192,19 @@ fill_plan(const struct audit_who *who, const struct project *p, const struct dta
 		long long id = task_create(who, p, &t, 0);
 		if (id < 0) return -1;
 		if (!d->level) { parent = id; continue; }
+		for (int j = 0; link && j < nleaf; j++) {
+			int ss = d->parallel && leaf_s[j] == ts_day;
+			if ((ss || (!d->parallel && cal_add_workdays(c, leaf_f[j], 1) == ts_day)) &&
+			    db_run("INSERT INTO dependencies (project_id, pred_id, succ_id, type) VALUES (?, ?, ?, ?)", "iiis",
+				   p->id, leaf_id[j], id, ss ? "SS" : "FS") != SQLITE_DONE)
+				return -1;
+			if (ss) break;
+		}
+		if (nleaf < 64) {
+			leaf_id[nleaf] = id;
+			leaf_s[nleaf] = ts_day;
+			leaf_f[nleaf++] = tf_day;
+		}
 		prev_start = ts_day;
 		if (!d->parallel || tf_day >= cur) cur = cal_add_workdays(c, tf_day, 1);
 		/* progress up to today */
@@ -298,26 +314,27 @@ demo_fill(void)
 	if (create_project(&who, &dc, "DCM-2026", "数据中心搬迁（亦庄→临港） Data-centre move", "dc_move",
 			   "两批搬迁：先非核心系统，后核心系统。Two waves: non-core systems first, then core.", "active",
 			   cal_add_workdays(c, today, -22), cal_add_workdays(c, today, 14), 0) ||
-	    fill_plan(&who, &dc, dc_move, (int)(sizeof dc_move / sizeof *dc_move), cal_add_workdays(c, today, -22), c, today, &a))
+	    fill_plan(&who, &dc, dc_move, (int)(sizeof dc_move / sizeof *dc_move), cal_add_workdays(c, today, -22), c, today,
+		      0, &a))
 		goto fail;
 	/* at risk: the data migration needs more hours than are left */
 	if (create_project(&who, &dbm, "DBM-2026", "核心账务库升级 Oracle 11g→19c Core ledger database upgrade",
 			   "migration", "", "active", cal_add_workdays(c, today, -6), cal_add_workdays(c, today, 12), 0) ||
 	    fill_plan(&who, &dbm, db_migration, (int)(sizeof db_migration / sizeof *db_migration),
-		      cal_add_workdays(c, today, -6), c, today, &a))
+		      cal_add_workdays(c, today, -6), c, today, 0, &a))
 		goto fail;
 	/* on track */
 	if (create_project(&who, &patch, "PATCH-2026-11", "11月安全补丁批量升级 November security patch roll-out",
 			   "patching", "", "active", cal_add_workdays(c, today, -2), cal_add_workdays(c, today, 8), 0) ||
 	    fill_plan(&who, &patch, patching, (int)(sizeof patching / sizeof *patching), cal_add_workdays(c, today, -2), c,
-		      today, &a))
+		      today, 1, &a))
 		goto fail;
 	/* the recurring monthly inspection: template, rule, and this month's instance */
 	int t0 = cal_day("2026-01-05");
 	if (create_project(&who, &tpl, "TPL-INSPECT", "月度例行巡检模板 Monthly host inspection template", "inspection",
 			   "每月第一个工作日开始。Starts on the first working day of each month.", "planning", t0,
 			   cal_finish(c, t0, 4), 1) ||
-	    fill_plan(&who, &tpl, inspection, (int)(sizeof inspection / sizeof *inspection), t0, c, t0 - 1, &a))
+	    fill_plan(&who, &tpl, inspection, (int)(sizeof inspection / sizeof *inspection), t0, c, t0 - 1, 1, &a))
 		goto fail;
 	char now[21];
 	clock_iso(clock_now(), now);
