@@ -34,7 +34,22 @@ calset_check(const char *const *days, int ndays, const char *hours, char wd[8], 
 	} else {
 		cal_format_weekdays(&c, wd);
 	}
-	if (!hours || strlen(hours) > 63 || cal_parse_hours(hours, &c)) {
+	/* as typed: spaces dropped, full-width commas and colons (，：) read as ASCII */
+	char norm[64];
+	size_t k2 = 0;
+	int over = !hours;
+	for (const char *p = hours ? hours : ""; *p && !over; p++) {
+		if (*p == ' ' || *p == '\t') continue;
+		char ch = *p;
+		if (!strncmp(p, "\xEF\xBC\x8C", 3) || !strncmp(p, "\xEF\xBC\x9A", 3)) {
+			ch = p[2] == '\x8C' ? ',' : ':';
+			p += 2;
+		}
+		if (k2 + 1 >= sizeof norm) over = 1;
+		else norm[k2++] = ch;
+	}
+	norm[k2] = 0;
+	if (over || cal_parse_hours(norm, &c)) {
 		err(arg, "hours", "calendar.error.hours");
 		bad++;
 	} else {

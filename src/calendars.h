@@ -9,7 +9,8 @@
 #include "plan.h"
 
 /* Checks the working weekdays (the values of the ticked boxes, "1" Monday .. "7" Sunday, any
- * order) and the working hours ("09:00-12:00,13:00-18:00"); their canonical texts into wd and hr.
+ * order) and the working hours ("09:00-12:00,13:00-18:00"; spaces and the full-width ，： allowed);
+ * their canonical texts into wd and hr.
  * Reports each bad field ("weekdays", "hours") through err; the number of bad fields. */
 int calset_check(const char *const *days, int ndays, const char *hours, char wd[8], char hr[64], plan_err_fn err,
 		 void *arg);

@@ -251,6 +251,13 @@ def t_project_edit(s):
     expect(row == (NIGHT + ' 2', '567', '20:00-24:00'), 'stored %r' % (row,))
     e, i, a, old, new = last_audit(s, 'calendar.settings')
     expect(i == str(cid) and old['name'] == NIGHT and new['hours'] == '20:00-24:00', 'audit %r -> %r' % (old, new))
+    # as typed on a Chinese keyboard: full-width colons and comma, spaces; stored canonical
+    days = [('name', NIGHT + ' 2'), ('weekdays', '5'), ('weekdays', '6'), ('weekdays', '7')]
+    st, h, b = post(s, base + '/settings', ADMIN, days + [('hours', '19：00-20：00， 21:00 - 24:00')])
+    got = db_one(s, 'SELECT hours FROM calendars WHERE id = ?', cid)
+    expect(st == 303 and got == '19:00-20:00,21:00-24:00', 'full-width input: %d, stored %r' % (st, got))
+    st, h, b = post(s, base + '/settings', ADMIN, days + [('hours', '20:00-24:00')])
+    expect(st == 303, 'back to 20:00-24:00: %d' % st)
     refused(s, base + '/settings', ADMIN, [('name', NIGHT + ' 2'), ('weekdays', '1'), ('hours', '18:00-09:00')], 400,
             'hours', 'calendar.error.hours', 'bad hours on a project calendar')
     refused(s, base + '/settings', ADMIN, [('name', 'standard'), ('weekdays', '1'), ('hours', '09:00-17:00')], 400,

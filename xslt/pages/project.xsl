@@ -78,7 +78,6 @@
           <xsl:for-each select="calendar">
             <xsl:value-of select="op:t('project.calendar_line', string(@name))"/>
             <xsl:if test="@global = '1'">
-              <xsl:text> </xsl:text>
               <xsl:value-of select="op:t('calendars.global_mark')"/>
             </xsl:if>
             <xsl:value-of select="op:t('calendars.line_sep')"/>
