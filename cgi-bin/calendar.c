@@ -236,7 +236,10 @@ settings_post(struct ctx *c)
 	int bad = calset_check(days, n, hours, wd, hr, form_err, c);
 	const char *k = calset_name_check(name, cal);
 	if (k) bad = ctx_invalid(c, "name", k);
-	if (bad) return calendar_build(c, cal, name, days_text(c, days, n), hours) == H_RENDER ? H_INVALID : c->status;
+	if (bad) {
+		int rc = calendar_build(c, cal, name, days_text(c, days, n), hours);
+		return rc == H_RENDER ? H_INVALID : rc;
+	}
 	if (!strcmp(name, oname) && !strcmp(wd, owd) && !strcmp(hr, ohr))
 		return ctx_redirect(c, arena_printf(c->rq->a, "%s?flash=saved", base_of(c, cal)));
 	if (db_run("UPDATE calendars SET name = ?, weekdays = ?, hours = ? WHERE id = ?", "sssi", name, wd, hr, cal) !=
