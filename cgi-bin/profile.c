@@ -1,11 +1,14 @@
 /* profile.c — the signed-in user's own settings: display name, e-mail, phone (for @-mentions)
- * and language; and the language switch in every page's header. */
+ * and language; their own leave (days off, leave.h), which they add and remove here; and the
+ * language switch in every page's header. */
 #include "route.h"
 #include "db.h"
+#include "leave.h"
 #include "user.h"
 #include "xml.h"
 #include <string.h>
 
+/* The profile, the user's leave and the leave form (its entered values after a refused POST). */
 static xmlNodePtr
 profile_el(struct ctx *c, const char *name, const char *email, const char *phone, const char *lang)
 {
@@ -14,13 +17,24 @@ profile_el(struct ctx *c, const char *name, const char *email, const char *phone
 	xml_attr(p, "email", email);
 	xml_attr(p, "phone", phone);
 	xml_attr(p, "lang", lang);
+	leave_xml(c->page, c->u->id);
 	return p;
+}
+
+static void
+leave_form(struct ctx *c, const char *start, const char *end, const char *note)
+{
+	xmlNodePtr f = xml_el(c->page, "leave-form");
+	xml_attr(f, "start", start);
+	xml_attr(f, "end", end);
+	xml_attr(f, "note", note);
 }
 
 static int
 profile_get(struct ctx *c)
 {
 	profile_el(c, c->u->display_name, c->u->email, c->u->phone, c->u->lang);
+	leave_form(c, "", "", "");
 	return H_RENDER;
 }
 
@@ -41,6 +55,7 @@ profile_post(struct ctx *c)
 	const char *phone = one(c, "phone", &dup), *lang = one(c, "lang", &dup);
 	if (dup) return ctx_error(c, 400, "error.400", "");
 	profile_el(c, name, email, phone, lang);
+	leave_form(c, "", "", "");
 	const char *k;
 	int bad = 0;
 	if ((k = user_check_name(name))) bad = ctx_invalid(c, "display_name", k);
@@ -51,6 +66,38 @@ profile_post(struct ctx *c)
 	if (user_set_profile(&c->who, c->u, name, email, phone, lang))
 		return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, "/profile?flash=saved");
+}
+
+static void
+leave_err(void *arg, const char *field, const char *key, const char *msg_arg)
+{
+	ctx_invalid_arg(arg, field, key, msg_arg);
+}
+
+/* A range of the user's own leave. */
+static int
+leave_post(struct ctx *c)
+{
+	const char *start = form_str(c, "start"), *end = form_str(c, "end"), *note = form_str(c, "note");
+	if (leave_check(c->u->id, start, end, note, leave_err, c, c->rq->a)) {
+		profile_el(c, c->u->display_name, c->u->email, c->u->phone, c->u->lang);
+		leave_form(c, start, end, note);
+		return H_INVALID;
+	}
+	if (leave_add(&c->who, c->u->id, c->u->login, start, end, note) < 0 || leave_reschedule(c->u->id, c->rq->a))
+		return ctx_error(c, 503, "error.busy", "");
+	return ctx_redirect(c, "/profile?flash=leave#leave");
+}
+
+/* Removes one of the user's own ranges (administrators remove anyone's on /admin/leave). */
+static int
+leave_remove_post(struct ctx *c)
+{
+	long long id = ctx_id(c, 0), owner = id ? leave_owner(id) : 0;
+	if (!owner) return ctx_error(c, 404, "leave.error.not_found", "");
+	if (owner != c->u->id) return ctx_error(c, 403, "leave.error.not_yours", "");
+	if (leave_remove(&c->who, id) || leave_reschedule(owner, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
+	return ctx_redirect(c, "/profile?flash=leave#leave");
 }
 
 /* return_to must be a local path: "/" followed by anything but a second slash or backslash. */
@@ -77,6 +124,8 @@ lang_post(struct ctx *c)
 const struct route profile_routes[] = {
 	{ "GET", "/profile", profile_get, "profile", ROLE_ANY, 0 },
 	{ "POST", "/profile", profile_post, "profile", ROLE_ANY, 0 },
+	{ "POST", "/profile/leave", leave_post, "profile", ROLE_ANY, 0 },
+	{ "POST", "/profile/leave/{id}/delete", leave_remove_post, NULL, ROLE_ANY, 0 },
 	{ "POST", "/lang", lang_post, NULL, ROLE_ANY, 0 },
 	{ 0 },
 };

@@ -1,12 +1,14 @@
 /* project.c — projects: the list, create and edit forms, the project page with its WBS table
  * (filters, CSV export), members, and saving a project as a template. */
 #include "route.h"
+#include "calendars.h"
 #include "clock.h"
 #include "csv.h"
 #include "db.h"
 #include "health.h"
 #include "plan.h"
 #include "render.h"
+#include "text.h"
 #include "xml.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,10 +81,59 @@ projects_list(struct ctx *c)
 	return H_RENDER;
 }
 
+/* The working calendar a project follows: its calendar_id, 0 for the global calendar. */
+static long long
+calendar_of(long long project_id)
+{
+	return db_int("SELECT coalesce(calendar_id, 0) FROM projects WHERE id = ?", "i", project_id);
+}
+
+/* The calendar field of a form: "" (or "1") the global calendar → 0, else a project calendar's
+ * id; -1 when it names no calendar. */
+static long long
+calendar_field(struct ctx *c)
+{
+	const char *v = form_str(c, "calendar");
+	if (!*v || !strcmp(v, "1")) return 0;
+	if (strspn(v, "0123456789") != strlen(v) || strlen(v) > 12) return -1;
+	long long id = atoll(v);
+	return db_int("SELECT count(*) FROM calendars WHERE id = ?", "i", id) ? id : -1;
+}
+
+/* Stores a project's calendar choice with its audit record ("project.calendar": the names
+ * before and after) and reschedules the project. 0 or -1. */
+static int
+calendar_set(struct ctx *c, const struct project *p, long long old, long long cal)
+{
+	if (old == cal) return 0;
+	if (db_run("UPDATE projects SET calendar_id = ? WHERE id = ?", "si", cal ? arena_printf(c->rq->a, "%lld", cal) : NULL,
+		   p->id) != SQLITE_DONE)
+		return -1;
+	struct buf ov = {0}, nv = {0};
+	long long ids[2] = { old ? old : 1, cal ? cal : 1 };
+	struct buf *b[2] = { &ov, &nv };
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st = db_q("SELECT name FROM calendars WHERE id = ?", "i", ids[i]);
+		const char *name = st && sqlite3_step(st) == SQLITE_ROW
+					   ? arena_strdup(c->rq->a, (const char *)sqlite3_column_text(st, 0)) : "";
+		if (st) sqlite3_reset(st);
+		json_open(b[i]);
+		json_n(b[i], "calendar", (double)ids[i]);
+		json_s(b[i], "name", name);
+		json_close(b[i]);
+	}
+	int rc = audit_append(&c->who, "project.calendar", "project", p->code, buf_str(&ov), buf_str(&nv), "");
+	buf_free(&ov);
+	buf_free(&nv);
+	return rc || project_recompute(p->id, c->rq->a) ? -1 : 0;
+}
+
 static void
-form_xml(struct ctx *c, const char *mode, const struct project *p)
+form_xml(struct ctx *c, const char *mode, const struct project *p, const char *calendar)
 {
 	xmlNodePtr f = xml_el(c->page, "project-form");
+	xml_attr(f, "calendar", calendar);
+	calendars_xml(c->page);
 	xml_attr(f, "mode", mode);
 	xml_attr(f, "code", p->code);
 	xml_attr(f, "name", p->name);
@@ -103,7 +154,7 @@ project_new(struct ctx *c)
 	cal_iso(plan_today(), today);
 	struct project p = { .code = "", .name = "", .description = "", .manager = c->u->login, .category = "other",
 			     .planned_start = today, .planned_finish = today, .status = "planning" };
-	form_xml(c, "new", &p);
+	form_xml(c, "new", &p, "");
 	return H_RENDER;
 }
 
@@ -130,11 +181,15 @@ project_create_post(struct ctx *c)
 	p.code = form_str(c, "code");
 	read_form(c, &p);
 	c->sheet = "project-form";
-	if (project_check(&p, 1, form_err, c)) {
-		form_xml(c, "new", &p);
+	long long cal = calendar_field(c);
+	int bad = project_check(&p, 1, form_err, c);
+	if (cal < 0) bad = ctx_invalid(c, "calendar", "calendar.error.choice");
+	if (bad) {
+		form_xml(c, "new", &p, form_str(c, "calendar"));
 		return H_INVALID;
 	}
-	if (project_create(&c->who, &p) < 0) return ctx_error(c, 503, "error.busy", "");
+	p.id = project_create(&c->who, &p);
+	if (p.id < 0 || calendar_set(c, &p, 0, cal)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=created", p.code));
 }
 
@@ -144,7 +199,8 @@ project_edit(struct ctx *c)
 	struct project p;
 	int st = load(c, &p, 'm');
 	if (st) return st;
-	form_xml(c, "edit", &p);
+	long long cal = calendar_of(p.id);
+	form_xml(c, "edit", &p, cal ? arena_printf(c->rq->a, "%lld", cal) : "");
 	return H_RENDER;
 }
 
@@ -157,11 +213,15 @@ project_save(struct ctx *c)
 	p = old;
 	read_form(c, &p);
 	c->sheet = "project-form";
-	if (project_check(&p, 0, form_err, c)) {
-		form_xml(c, "edit", &p);
+	long long cal = calendar_field(c);
+	int bad = project_check(&p, 0, form_err, c);
+	if (cal < 0) bad = ctx_invalid(c, "calendar", "calendar.error.choice");
+	if (bad) {
+		form_xml(c, "edit", &p, form_str(c, "calendar"));
 		return H_INVALID;
 	}
-	if (project_update(&c->who, &old, &p)) return ctx_error(c, 503, "error.busy", "");
+	if (project_update(&c->who, &old, &p) || calendar_set(c, &old, calendar_of(old.id), cal))
+		return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=saved", p.code));
 }
 
@@ -247,6 +307,8 @@ project_page(struct ctx *c)
 	struct health h;
 	project_health(p.id, p.planned_finish, cal, today, c->rq->a, &h);
 	health_xml(e, &h, p.status);
+	long long pcal = calendar_of(p.id);
+	calendar_attrs(xml_el(e, "calendar"), pcal ? pcal : 1);
 	members_xml(e, p.id);
 	xmlNodePtr tasks = xml_el(e, "tasks");
 	xml_attr(tasks, "status", status);

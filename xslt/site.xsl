@@ -15,11 +15,13 @@
   <xsl:include href="pages/admin-users.xsl"/>
   <xsl:include href="pages/audit.xsl"/>
   <xsl:include href="pages/calendar.xsl"/>
+  <xsl:include href="pages/calendars.xsl"/>
   <xsl:include href="pages/error.xsl"/>
   <xsl:include href="pages/gantt-draw.xsl"/>
   <xsl:include href="pages/gantt-print.xsl"/>
   <xsl:include href="pages/home.xsl"/>
   <xsl:include href="pages/import.xsl"/>
+  <xsl:include href="pages/leave.xsl"/>
   <xsl:include href="pages/lists.xsl"/>
   <xsl:include href="pages/mytasks.xsl"/>
   <xsl:include href="pages/profile.xsl"/>

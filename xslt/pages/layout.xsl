@@ -126,7 +126,7 @@
             <xsl:if test="key('my-role', 'admin') or key('my-role', 'manager') or key('my-role', 'auditor')">
               <xsl:call-template name="nav-item">
                 <xsl:with-param name="href" select="'/admin/calendar'"/>
-                <xsl:with-param name="page" select="'calendar'"/>
+                <xsl:with-param name="page" select="'calendar calendars leave'"/>
                 <xsl:with-param name="text" select="op:t('nav.calendar')"/>
               </xsl:call-template>
             </xsl:if>

@@ -1,8 +1,11 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  profile.xsl - the signed-in user's own settings; form POST /profile.
+  profile.xsl - the signed-in user's own settings; form POST /profile. Their own leave
+  (days off): the ranges with a remove button each (POST /profile/leave/ID/delete) and a
+  form to add one (POST /profile/leave: start end note).
   Model: <profile display_name="" email="" phone="" lang=""/> (after a failed
-  POST: the entered values) and optional <errors><error field="" key=""/></errors>.
+  POST: the entered values), <leave><range id start end days note/>…</leave>,
+  <leave-form start end note/> and optional <errors><error field="" key=""/></errors>.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -118,6 +121,22 @@
         </button>
       </div>
     </form>
+
+    <section class="panel" id="leave" aria-labelledby="h-leave">
+      <h2 id="h-leave"><xsl:value-of select="op:t('leave.mine')"/></h2>
+      <p class="hint"><xsl:value-of select="op:t('leave.mine_hint')"/></p>
+      <xsl:call-template name="leave-table">
+        <xsl:with-param name="remove" select="true()"/>
+        <xsl:with-param name="action" select="'/profile/leave/'"/>
+      </xsl:call-template>
+      <h3><xsl:value-of select="op:t('leave.add')"/></h3>
+      <form class="form" method="post" action="/profile/leave" accept-charset="UTF-8">
+        <xsl:call-template name="csrf"/>
+        <xsl:call-template name="leave-fields">
+          <xsl:with-param name="values" select="leave-form"/>
+        </xsl:call-template>
+      </form>
+    </section>
   </xsl:template>
 
   <xsl:template name="lang-option">

@@ -2,8 +2,9 @@
 <!--
   project-form.xsl - create (POST /projects) or edit (POST /projects/CODE) a project.
   Model: <project-form mode="new|edit" code name description manager category
-  planned-start planned-finish status/> + <lists> (project_category) + <people>
-  + optional <errors>. The code cannot be changed once the project exists.
+  planned-start planned-finish status calendar/> + <lists> (project_category) + <people>
+  + <calendars><calendar id name global …/>…</calendars> + optional <errors>. calendar: the
+  chosen working calendar's id, "" for the global one. The code cannot be changed once the project exists.
 -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -130,6 +131,33 @@
           </select>
           <xsl:call-template name="field-error">
             <xsl:with-param name="field" select="'status'"/>
+          </xsl:call-template>
+        </div>
+
+        <div class="field">
+          <label for="f-calendar"><xsl:value-of select="op:t('project.calendar')"/></label>
+          <xsl:variable name="cur" select="string(@calendar)"/>
+          <select id="f-calendar" name="calendar">
+            <xsl:call-template name="field-attrs">
+              <xsl:with-param name="field" select="'calendar'"/>
+              <xsl:with-param name="hint" select="true()"/>
+            </xsl:call-template>
+            <xsl:for-each select="/page/calendars/calendar">
+              <xsl:variable name="v">
+                <xsl:if test="@global != '1'"><xsl:value-of select="@id"/></xsl:if>
+              </xsl:variable>
+              <option value="{$v}">
+                <xsl:if test="$v = $cur"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                <xsl:choose>
+                  <xsl:when test="@global = '1'"><xsl:value-of select="op:t('calendars.global_option', string(@name))"/></xsl:when>
+                  <xsl:otherwise><xsl:value-of select="@name"/></xsl:otherwise>
+                </xsl:choose>
+              </option>
+            </xsl:for-each>
+          </select>
+          <p class="hint" id="f-calendar-hint"><xsl:value-of select="op:t('project_form.calendar.hint')"/></p>
+          <xsl:call-template name="field-error">
+            <xsl:with-param name="field" select="'calendar'"/>
           </xsl:call-template>
         </div>
 

@@ -75,6 +75,17 @@
         <dd class="date">
           <xsl:value-of select="op:t('common.date_range', string(@planned-start), string(@planned-finish))"/>
         </dd>
+        <dt><xsl:value-of select="op:t('project.calendar')"/></dt>
+        <dd class="project-calendar">
+          <xsl:for-each select="calendar">
+            <xsl:value-of select="op:t('project.calendar_line', string(@name))"/>
+            <xsl:if test="@global = '1'">
+              <xsl:value-of select="op:t('calendars.global_mark')"/>
+            </xsl:if>
+            <xsl:value-of select="op:t('calendars.line_sep')"/>
+            <xsl:call-template name="calendar-summary"/>
+          </xsl:for-each>
+        </dd>
         <dt><xsl:value-of select="op:t('project.percent')"/></dt>
         <dd>
           <xsl:call-template name="percent">
