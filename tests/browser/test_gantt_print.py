@@ -51,7 +51,7 @@ sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'web'))
 import harness  # noqa: E402
-from harness import Stack, CAT, Fail, expect  # noqa: E402
+from harness import Stack, CAT, Fail, expect, short, location  # noqa: E402
 
 CHECKS = harness.Checks()
 check = CHECKS.check
@@ -68,11 +68,6 @@ PAPER_PT = {'a3': (1190.55, 841.89), 'a4': (841.89, 595.28)}
 
 class Watchdog(BaseException):
     pass
-
-
-def short(b, n=300):
-    t = b.decode('utf-8', 'replace') if isinstance(b, bytes) else str(b)
-    return re.sub(r'\s+', ' ', t)[:n]
 
 
 def squash(t):
@@ -112,14 +107,6 @@ def token(s, user):
     st, h, b = s.request('GET', '/profile?format=xml', user=user)
     expect(st == 200, 'GET /profile?format=xml: %d' % st)
     return ET.fromstring(b).find('meta').get('csrf')
-
-
-def location(headers):
-    for k, v in headers:
-        if k.lower() == 'location':
-            p = urllib.parse.urlsplit(v)
-            return p.path + ('?' + p.query if p.query else '')
-    return ''
 
 
 def build_project(s, c):

@@ -70,6 +70,52 @@ def expect(cond, why):
         raise Fail(why)
 
 
+# --- helpers the suites share (responses, model documents, the database) ----------------------
+
+def short(body, n=300):
+    """The start of a response body on one line, for failure messages."""
+    if isinstance(body, bytes):
+        body = body.decode('utf-8', 'replace')
+    return body[:n].replace('\n', ' ')
+
+
+def hget(headers, name):
+    vals = [v for k, v in headers if k.lower() == name.lower()]
+    return vals[0] if vals else None
+
+
+def location(headers):
+    """The Location header as path?query#fragment (scheme and host dropped)."""
+    p = urllib.parse.urlsplit(hget(headers, 'Location') or '')
+    return p.path + ('?' + p.query if p.query else '') + ('#' + p.fragment if p.fragment else '')
+
+
+def xml_root(body, what=''):
+    try:
+        return ET.fromstring(body)
+    except ET.ParseError as e:
+        raise Fail('%s: not well-formed XML (%s): %s' % (what, e, short(body)))
+
+
+def errors_of(root):
+    """The (field, key) pairs of a model document's <errors>."""
+    return {(e.get('field'), e.get('key')) for e in root.findall('errors/error')}
+
+
+def db_all(s, sql, *args):
+    con = s.db_connect()
+    try:
+        return con.execute(sql, args).fetchall()
+    finally:
+        con.close()
+
+
+def db_one(s, sql, *args):
+    rows = db_all(s, sql, *args)
+    return rows[0][0] if rows else None
+
+
+
 class Checks:
     """One line per check: "ok NAME" or "FAIL NAME: why". only: run just names containing it."""
 

@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, snapshot_diff, CAT, msg, Fail, expect  # noqa: E402
+from harness import Stack, parse_html, snapshot_diff, CAT, msg, Fail, expect, short, location, xml_root, errors_of, db_all, db_one  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
@@ -34,21 +34,8 @@ S = {}
 # ---------------------------------------------------------------------------------------------
 # helpers
 
-def short(body, n=300):
-    if isinstance(body, bytes):
-        body = body.decode('utf-8', 'replace')
-    return body[:n].replace('\n', ' ')
-
-
 def with_xml(path):
     return path + ('&' if '?' in path else '?') + 'format=xml'
-
-
-def xml_root(body, what=''):
-    try:
-        return ET.fromstring(body)
-    except ET.ParseError as e:
-        raise Fail('%s: not well-formed XML (%s): %s' % (what, e, short(body)))
 
 
 def get_xml(s, path, user, status=200):
@@ -81,25 +68,6 @@ def post_file(s, path, user, data, filename):
     return s.request('POST', path, user=user, headers={'Content-Type': 'multipart/form-data; boundary=' + bnd}, body=body)
 
 
-def location(headers):
-    loc = [v for k, v in headers if k.lower() == 'location']
-    p = urllib.parse.urlsplit(loc[0] if loc else '')
-    return p.path + ('?' + p.query if p.query else '')
-
-
-def db_all(s, sql, *args):
-    con = s.db_connect()
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
-
-
-def db_one(s, sql, *args):
-    rows = db_all(s, sql, *args)
-    return rows[0][0] if rows else None
-
-
 def unchanged(s, before, what):
     d = snapshot_diff(before, s.db_snapshot())
     expect(not d, '%s changed the database: %s' % (what, '; '.join(d)))
@@ -116,10 +84,6 @@ def last_audit(s, action):
 
 def audit_count(s):
     return db_one(s, 'SELECT count(*) FROM audit_log')
-
-
-def errors_of(root):
-    return {(e.get('field'), e.get('key')) for e in root.findall('errors/error')}
 
 
 def refused(s, path, user, fields, status, field, key, what):

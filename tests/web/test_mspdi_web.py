@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, snapshot_diff, msg, Fail, expect  # noqa: E402
+from harness import Stack, snapshot_diff, msg, Fail, expect, short, hget, location, xml_root, db_all, db_one  # noqa: E402
 
 CHECKS = harness.Checks()
 MANAGER, ENGINEER, AUDITOR = 'zhang.wei', 'li.na', 'auditor'
@@ -34,29 +34,6 @@ S = {}
 def fixture(name):
     with open(os.path.join(FIX, name), 'rb') as f:
         return f.read()
-
-
-def short(b, n=300):
-    if isinstance(b, bytes):
-        b = b.decode('utf-8', 'replace')
-    return b[:n].replace('\n', ' ')
-
-
-def hget(headers, name):
-    vals = [v for k, v in headers if k.lower() == name.lower()]
-    return vals[0] if vals else None
-
-
-def location(headers):
-    p = urllib.parse.urlsplit(hget(headers, 'Location') or '')
-    return p.path + ('?' + p.query if p.query else '')
-
-
-def xml_root(body, what=''):
-    try:
-        return ET.fromstring(body)
-    except ET.ParseError as e:
-        raise Fail('%s: not well-formed XML (%s): %s' % (what, e, short(body)))
 
 
 def token(s, user):
@@ -96,19 +73,6 @@ def new_project(s, code, start='2014-10-01', finish='2014-12-31'):
                                               'manager': MANAGER, 'category': 'migration', 'planned_start': start,
                                               'planned_finish': finish, 'status': 'planning'})
     expect(st == 303, 'POST /projects %s: %d %s' % (code, st, short(b)))
-
-
-def db_all(s, sql, *args):
-    con = s.db_connect()
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
-
-
-def db_one(s, sql, *args):
-    rows = db_all(s, sql, *args)
-    return rows[0][0] if rows else None
 
 
 def db_exec(s, sql, *args):

@@ -30,7 +30,7 @@ from html.parser import HTMLParser
 sys.dont_write_bytecode = True       # no __pycache__ in the checkout
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, snapshot_diff, CAT, msg, Fail, expect  # noqa: E402
+from harness import Stack, parse_html, snapshot_diff, CAT, msg, Fail, expect, short, hget, location, xml_root, errors_of, db_all, db_one  # noqa: E402
 
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
 CHECKS = harness.Checks()
@@ -67,31 +67,6 @@ def need(key):
     if key not in S:
         raise Fail('needs %s from an earlier check, which failed' % key)
     return S[key]
-
-
-def short(body, n=300):
-    if isinstance(body, bytes):
-        body = body.decode('utf-8', 'replace')
-    return body[:n].replace('\n', ' ')
-
-
-def hget(headers, name):
-    vals = [v for k, v in headers if k.lower() == name.lower()]
-    return vals[0] if vals else None
-
-
-def location(headers):
-    """The Location header as path?query#fragment (scheme and host dropped)."""
-    loc = hget(headers, 'Location') or ''
-    p = urllib.parse.urlsplit(loc)
-    return p.path + ('?' + p.query if p.query else '') + ('#' + p.fragment if p.fragment else '')
-
-
-def xml_root(body, what=''):
-    try:
-        return ET.fromstring(body)
-    except ET.ParseError as e:
-        raise Fail('%s: not well-formed XML (%s): %s' % (what, e, short(body)))
 
 
 def with_xml(path):
@@ -145,23 +120,6 @@ def post_file(s, path, user, data, xml=False, filename='wbs.csv'):
 def unchanged(s, before, what):
     d = snapshot_diff(before, s.db_snapshot())
     expect(not d, '%s changed the database: %s' % (what, '; '.join(d)))
-
-
-def db_all(s, sql, *args):
-    con = s.db_connect()
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
-
-
-def db_one(s, sql, *args):
-    rows = db_all(s, sql, *args)
-    return rows[0][0] if rows else None
-
-
-def errors_of(root):
-    return {(e.get('field'), e.get('key')) for e in root.findall('errors/error')}
 
 
 def expect_error(root, field, key, what):

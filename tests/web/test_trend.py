@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 sys.dont_write_bytecode = True       # no __pycache__ in the checkout
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, base_fcgi_params, msg, Fail, expect  # noqa: E402
+from harness import Stack, parse_html, base_fcgi_params, msg, Fail, expect, short, xml_root, db_all  # noqa: E402
 
 CHECKS = harness.Checks()
 MANAGER, AUDITOR = 'zhang.wei', 'auditor'
@@ -29,19 +29,6 @@ NOW = '2026-11-25T02:00:00Z'          # 10:00 in Shanghai: today is 2026-11-25
 CODE = 'MTA-1'
 SVG = 'http://www.w3.org/2000/svg'
 S = {}
-
-
-def short(body, n=300):
-    if isinstance(body, bytes):
-        body = body.decode('utf-8', 'replace')
-    return body[:n].replace('\n', ' ')
-
-
-def xml_root(body, what=''):
-    try:
-        return ET.fromstring(body)
-    except ET.ParseError as e:
-        raise Fail('%s: not well-formed XML (%s): %s' % (what, e, short(body)))
 
 
 def get_xml(s, path, user=AUDITOR, status=200):
@@ -69,14 +56,6 @@ def post_on(s, now, path, fields, user=MANAGER):
                ('HTTP_ORIGIN', s.origin), ('HTTP_SEC_FETCH_SITE', 'same-origin')]
     st, h, b, err = s.cgi(params, body, OPSPLAN_NOW=now)
     expect(st == 303, 'POST %s on %s: %d %s %s' % (path, now[:10], st, short(b), err[-300:]))
-
-
-def db_all(s, sql, *args):
-    con = s.db_connect()
-    try:
-        return con.execute(sql, args).fetchall()
-    finally:
-        con.close()
 
 
 def history(s, tid):
