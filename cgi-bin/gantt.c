@@ -94,7 +94,28 @@ gantt_print(struct ctx *c)
 		to[slices] = e;
 		s = e + 1;
 	}
-	long long pages = (long long)blocks * slices;
+	/* A sheet with nothing drawn in its days (a staircase plan's corners) is left out unless
+	 * blank=1 asks for the whole grid (to tape the pages together); every row block keeps at least
+	 * its first sheet, so each row is printed. */
+	const char *bq = http_query(c->rq, "blank");
+	int all = bq && !strcmp(bq, "1");
+	if (bq && *bq && strcmp(bq, "1") && strcmp(bq, "0")) return ctx_error(c, 400, "error.400", "blank");
+	char *used = arena_alloc(c->rq->a, (size_t)blocks * (size_t)slices);
+	memset(used, all, (size_t)blocks * (size_t)slices);
+	for (int r = 0; r < g.n && !all; r++) {
+		const struct gantt_row *w = &g.rows[r];
+		for (int k = 0; k < slices; k++)
+			if ((w->start >= 0 && w->start <= to[k] && w->finish >= from[k]) ||
+			    (w->base_start >= 0 && w->base_start <= to[k] && w->base_finish >= from[k]))
+				used[(r / per) * slices + k] = 1;
+	}
+	long long pages = 0;
+	for (int b = 0; b < blocks; b++) {
+		int any = 0;
+		for (int k = 0; k < slices; k++) any |= used[b * slices + k];
+		if (!any) used[b * slices] = 1;
+		for (int k = 0; k < slices; k++) pages += used[b * slices + k];
+	}
 	if (pages > PRINT_MAX_PAGES) return ctx_error(c, 400, "error.gantt_print_pages", "scale");
 
 	xmlNodePtr e = xml_el(c->page, "gantt-print");
@@ -108,6 +129,8 @@ gantt_print(struct ctx *c)
 	xml_attr_ll(e, "pages", pages);
 	xml_attr_ll(e, "rows-per-page", per);
 	xml_attr_ll(e, "slices", slices);
+	xml_attr_ll(e, "blocks", blocks);
+	xml_attr(e, "blank", all ? "1" : "0");
 	xml_attr_ll(e, "tasks", g.n);
 	long long n = 0;
 	char buf[11];
@@ -115,8 +138,10 @@ gantt_print(struct ctx *c)
 		int r0 = b * per, r1 = r0 + per < g.n ? r0 + per : g.n;
 		int rows = r1 - r0 > 0 ? r1 - r0 : 1;   /* an empty project still shows its "no tasks" row */
 		for (int s = 0; s < slices; s++) {
+			if (!used[b * slices + s]) continue;
 			xmlNodePtr sh = xml_el(e, "sheet");
 			xml_attr_ll(sh, "n", ++n);
+			xml_attr_ll(sh, "block", b + 1);
 			xml_attr_ll(sh, "rows-from", r1 > r0 ? r0 + 1 : 0);
 			xml_attr_ll(sh, "rows-to", r1);
 			xml_attr_ll(sh, "slice", s + 1);

@@ -285,7 +285,7 @@ wbs_pass(long long project_id, struct arena *a)
 	int n = (int)db_int("SELECT count(*) FROM tasks WHERE project_id = ?", "i", project_id);
 	struct wbs_task *t = arena_alloc(a, sizeof *t * (size_t)(n + 1));
 	sqlite3_stmt *st = db_q("SELECT id, coalesce(parent_id, 0), position, estimate_hours, percent, remaining_hours,"
-				" planned_start, planned_finish, actual_start, actual_finish"
+				" planned_start, planned_finish, actual_start, actual_finish, status"
 				" FROM tasks WHERE project_id = ?", "i", project_id);
 	int i = 0;
 	while (st && i < n && sqlite3_step(st) == SQLITE_ROW) {
@@ -300,6 +300,9 @@ wbs_pass(long long project_id, struct arena *a)
 		w->finish = day_or(sqlite3_column_text(st, 7));
 		w->actual_start = day_or(sqlite3_column_text(st, 8));
 		w->actual_finish = day_or(sqlite3_column_text(st, 9));
+		w->status = WBS_NOT_STARTED;
+		for (int k = 0; k <= WBS_CANCELLED; k++)
+			if (!strcmp((const char *)sqlite3_column_text(st, 10), wbs_status_names[k])) w->status = k;
 		i++;
 	}
 	if (st) sqlite3_reset(st);
@@ -312,11 +315,11 @@ wbs_pass(long long project_id, struct arena *a)
 		if (w->is_summary)   /* a summary's values are its children's, rolled up */
 			rc = db_run("UPDATE tasks SET wbs = ?, depth = ?, seq = ?, position = ?, is_summary = 1,"
 				    " estimate_hours = ?, percent = ?, remaining_hours = ?, planned_start = ?,"
-				    " planned_finish = ?, actual_start = ?, actual_finish = ? WHERE id = ?",
-				    "sdddfffssssi", w->wbs, w->depth, w->seq, w->position, w->r_estimate,
+				    " planned_finish = ?, actual_start = ?, actual_finish = ?, status = ? WHERE id = ?",
+				    "sdddfffsssssi", w->wbs, w->depth, w->seq, w->position, w->r_estimate,
 				    round(w->r_percent * 10) / 10, w->r_remaining, iso_or_null(w->r_start, s),
 				    iso_or_null(w->r_finish, f), iso_or_null(w->r_actual_start, as),
-				    iso_or_null(w->r_actual_finish, af), w->id);
+				    iso_or_null(w->r_actual_finish, af), wbs_status_names[w->r_status], w->id);
 		else                 /* leaves: only the derived numbering, and only when it changed */
 			rc = db_run("UPDATE tasks SET wbs = ?1, depth = ?2, seq = ?3, position = ?4, is_summary = 0"
 				    " WHERE id = ?5 AND (wbs <> ?1 OR depth <> ?2 OR seq <> ?3 OR position <> ?4"
@@ -361,6 +364,9 @@ task_xml(xmlNodePtr parent, sqlite3_stmt *st, const struct calendar *c, int toda
 	xmlNodePtr e = xml_el(parent, "task");
 	for (int i = 0; i < TASK_NCOLS; i++) {
 		const char *v = (const char *)sqlite3_column_text(st, i);
+		/* the scheduling columns only where they say something: every attribute of a row costs
+		 * the stylesheet a scan on each lookup, on pages of 1,000 rows */
+		if (i >= 20 && (!v || !*v || !strcmp(v, "0"))) continue;
 		char num[32];
 		if (v && (i == 10 || i == 11 || i == 12)) {   /* hours and percent: no float noise */
 			snprintf(num, sizeof num, "%.10g", round(sqlite3_column_double(st, i) * 10) / 10);

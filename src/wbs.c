@@ -60,14 +60,21 @@ wbs_code(char out[64], const char *parent, int depth, int pos)
 	memcpy(out + pl, num, (size_t)nl + 1);
 }
 
+const char *const wbs_status_names[] = { "not_started", "in_progress", "blocked", "done", "cancelled" };
+
 /* Rolls the children ord[first .. first+cnt) of summary s up into s. */
 static void
 wbs_rollup(struct wbs_task *t, const struct wbs_key *ord, int first, int cnt, struct wbs_task *s)
 {
 	double est = 0, rem = 0, weighted = 0, plain = 0;
 	int start = -1, finish = -1, astart = -1, afinish = -1, all_finished = 1;
+	int cancelled = 0, closed = 0, blocked = 0, started = 0;
 	for (int k = first; k < first + cnt; k++) {
 		const struct wbs_task *ch = &t[ord[k].idx];
+		cancelled += ch->r_status == WBS_CANCELLED;
+		closed += ch->r_status == WBS_DONE || ch->r_status == WBS_CANCELLED;
+		blocked |= ch->r_status == WBS_BLOCKED;
+		started |= ch->r_status != WBS_NOT_STARTED && ch->r_status != WBS_CANCELLED;
 		est += ch->r_estimate;
 		rem += ch->r_remaining;
 		weighted += ch->r_estimate * ch->r_percent;
@@ -86,6 +93,8 @@ wbs_rollup(struct wbs_task *t, const struct wbs_key *ord, int first, int cnt, st
 	s->r_finish = finish;
 	s->r_actual_start = astart;
 	s->r_actual_finish = all_finished ? afinish : -1;
+	s->r_status = cancelled == cnt ? WBS_CANCELLED : closed == cnt ? WBS_DONE : blocked ? WBS_BLOCKED
+		    : started || s->r_percent > 0 ? WBS_IN_PROGRESS : WBS_NOT_STARTED;
 }
 
 /* Numbers and rolls up the n tasks of t, then reorders t by seq (see wbs.h). Siblings are
@@ -174,6 +183,7 @@ wbs_compute(struct wbs_task *t, int n)
 			x->r_finish = x->finish;
 			x->r_actual_start = x->actual_start;
 			x->r_actual_finish = x->actual_finish;
+			x->r_status = x->status;
 		}
 	}
 	for (int s = 0; s < n; s++) tmp[s] = t[pre[s]];

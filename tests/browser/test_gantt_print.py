@@ -143,7 +143,7 @@ def model(s, query, user=MANAGER, lang=None):
 
 def t_model(s, c):
     for paper in ('a3', 'a4'):
-        g = model(s, 'paper=%s&scale=week&baseline=%s' % (paper, c.bid))
+        g = model(s, 'paper=%s&scale=week&baseline=%s&blank=1' % (paper, c.bid))
         sheets = g.findall('sheet')
         pages, per, slices = int(g.get('pages')), int(g.get('rows-per-page')), int(g.get('slices'))
         blocks = -(-N_TASKS // per)
@@ -152,7 +152,8 @@ def t_model(s, c):
         expect(slices > 1, '%s: the ten-month plan fits one slice at the week scale?' % paper)
         expect(g.get('paper') == paper and g.get('baseline') == c.bid and g.get('baseline-name') == '批准的计划 v1',
                'attributes %r' % dict(g.attrib))
-        c.model[paper] = g
+        c.grid[paper] = g
+        c.model[paper] = model(s, 'paper=%s&scale=week&baseline=%s' % (paper, c.bid))   # what is printed
         rows = []
         for i, sh in enumerate(sheets):
             ch = sh.find('gantt')
@@ -180,6 +181,34 @@ def t_model(s, c):
             expect(a2 == nxt, 'slices %s..%s then %s..%s' % (a, b, a2, b2))
     expect(int(c.model['a4'].get('rows-per-page')) < int(c.model['a3'].get('rows-per-page')),
            'A4 holds as many rows as A3')
+
+
+def t_blank_pages_left_out(s, c):
+    """Without blank=1 a sheet with nothing drawn in its days is left out (a staircase plan's
+    corners): fewer pages than the grid, numbered 1..n, each row still printed, and each sheet
+    either draws a bar or a baseline bar in its days or is its row block's only sheet."""
+    grid = c.grid['a3']
+    g = c.model['a3']
+    sheets = g.findall('sheet')
+    expect(g.get('blank') == '0' and int(g.get('pages')) == len(sheets) < len(grid.findall('sheet')),
+           'pages %s of a grid of %d' % (g.get('pages'), len(grid.findall('sheet'))))
+    expect([int(sh.get('n')) for sh in sheets] == list(range(1, len(sheets) + 1)), 'numbering has gaps')
+    seen, per_block = set(), {}
+    for sh in sheets:
+        ch = sh.find('gantt')
+        lo, hi, width = sh.get('start'), sh.get('end'), int(ch.get('width'))
+        tasks = ch.findall('task')
+        seen.update(t.get('wbs') for t in tasks)
+        per_block[sh.get('block')] = per_block.get(sh.get('block'), 0) + 1
+        drawn = any((t.get('start') and t.get('start') <= hi and (t.get('finish') or t.get('start')) >= lo) or
+                    (t.get('has-base') == '1' and int(t.get('base-x')) + max(int(t.get('base-w')), 1) > 0
+                     and int(t.get('base-x')) < width) for t in tasks)
+        expect(drawn or per_block[sh.get('block')] == 1, 'sheet %s (%s..%s) is blank' % (sh.get('n'), lo, hi))
+    expect(len(seen) == N_TASKS, 'rows printed: %d of %d' % (len(seen), N_TASKS))
+    st, h, b = s.request('GET', '/projects/%s/gantt/print?blank=yes' % CODE, user=MANAGER)
+    expect(st == 400, 'blank=yes: %d' % st)
+    st, h, body = s.request('GET', '/projects/%s/gantt/print?paper=a3' % CODE, user=MANAGER)
+    expect(st == 200 and b'blank=1' in body, 'no link to the whole grid')
 
 
 def t_bad_input(s, c):
@@ -392,7 +421,7 @@ class Ctx:
 
 def run():
     c = Ctx()
-    c.model, c.pdfs, c.groups, c.keep = {}, {}, [], []
+    c.model, c.grid, c.pdfs, c.groups, c.keep = {}, {}, {}, [], []
     c.tmp = tempfile.mkdtemp(prefix='opsplan-print-')
     c.proxy = None
     ok = False
@@ -406,6 +435,8 @@ def run():
             c.proxy = AuthProxy(s)
             if check('print.project_of_300_tasks', build_project, s, c):
                 check('print.model_pages_rows_slices', t_model, s, c)
+                if c.grid.get('a3') is not None:
+                    check('print.blank_pages_left_out', t_blank_pages_left_out, s, c)
                 check('print.bad_paper_400_unknown_404_auditor', t_bad_input, s, c)
                 check('print.project_page_links', t_project_links, s, c)
                 if c.model.get('a3') is not None:

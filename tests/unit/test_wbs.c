@@ -316,11 +316,42 @@ out:
 	free(wsum); free(psum); free(kids); free(smin);
 }
 
+/* Status roll-up: 1 has a done and a cancelled child (done); 4 a blocked and an unstarted one
+ * (blocked); 7 two unstarted ones (not started) and 10 one started (in progress); 13 only
+ * cancelled ones (cancelled); 16 holds 1 and 13, whose children are summaries (done). */
+static void
+status_rollup(void)
+{
+	struct wbs_task t[18];
+	int n = 0;
+	static const struct { long long id, parent; int status; } rows[] = {
+		{ 1, 16, 0 }, { 2, 1, WBS_DONE }, { 3, 1, WBS_CANCELLED },
+		{ 4, 0, 0 }, { 5, 4, WBS_BLOCKED }, { 6, 4, WBS_NOT_STARTED },
+		{ 7, 0, WBS_DONE }, { 8, 7, WBS_NOT_STARTED }, { 9, 7, WBS_NOT_STARTED },
+		{ 10, 0, 0 }, { 11, 10, WBS_IN_PROGRESS }, { 12, 10, WBS_NOT_STARTED },
+		{ 13, 16, 0 }, { 14, 13, WBS_CANCELLED }, { 15, 13, WBS_CANCELLED }, { 16, 0, 0 },
+	};
+	for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+		t[n] = task(rows[i].id, rows[i].parent, (int)i + 1, 0, 0, 0, -1, -1, -1, -1);
+		t[n++].status = rows[i].status;
+	}
+	CHECK(wbs_compute(t, n) == 0);
+	CHECK(by_id(t, n, 1)->r_status == WBS_DONE);
+	CHECK(by_id(t, n, 4)->r_status == WBS_BLOCKED);
+	CHECK(by_id(t, n, 7)->r_status == WBS_NOT_STARTED);   /* its own "done" is not its children's */
+	CHECK(by_id(t, n, 10)->r_status == WBS_IN_PROGRESS);
+	CHECK(by_id(t, n, 13)->r_status == WBS_CANCELLED);
+	CHECK(by_id(t, n, 16)->r_status == WBS_DONE);
+	CHECK(by_id(t, n, 11)->r_status == WBS_IN_PROGRESS && by_id(t, n, 14)->r_status == WBS_CANCELLED);
+	CHECK(!strcmp(wbs_status_names[WBS_BLOCKED], "blocked"));
+}
+
 int
 main(void)
 {
 	RUN(numbering);
 	RUN(rollups);
+	RUN(status_rollup);
 	RUN(refusals);
 	RUN(move_loops);
 	RUN(deep_chain);

@@ -244,6 +244,25 @@ def t_due_in(s):
     expect('3 个工作日后到期' in body.decode('utf-8') and '今天到期' in body.decode('utf-8'), 'the badges are not shown')
 
 
+def t_summary_status(s):
+    """A summary's status is its children's: the demo patch roll-out's assessment phase, whose
+    tasks are done, is done and not flagged overdue; the roll-out phase, not started, is not
+    started; a summary with a started child is in progress."""
+    rows = dict(tp.db_all(s, "SELECT t.wbs, t.status FROM tasks t JOIN projects p ON p.id = t.project_id"
+                             " WHERE p.code = 'PATCH-2026-11' AND t.is_summary = 1"))
+    expect(rows.get('1') == 'done', 'assessment phase %r' % rows)
+    page = {t.get('wbs'): t for t in tp.get_xml(s, '/projects/PATCH-2026-11', MANAGER).findall('.//tasks/task')}
+    expect(page['1'].get('overdue') == '0', 'a finished phase is flagged overdue')
+    expect(rows.get('2') in ('not_started', 'in_progress'), 'roll-out phase %r' % rows)
+    child = tp.db_one(s, "SELECT t.id FROM tasks t JOIN projects p ON p.id = t.project_id WHERE p.code = 'PATCH-2026-11'"
+                         " AND t.wbs = '2.1'")
+    st, h, b = tp.post(s, '/tasks/%d/progress' % child, MANAGER, {'percent': '10', 'hours_spent': '1', 'remaining_hours': '7',
+                                                                  'status': 'in_progress', 'note': '', 'delay_reason': ''})
+    expect(st == 303, 'progress: %d %s' % (st, tp.short(b)))
+    expect(tp.db_one(s, "SELECT t.status FROM tasks t JOIN projects p ON p.id = t.project_id"
+                        " WHERE p.code = 'PATCH-2026-11' AND t.wbs = '2'") == 'in_progress', 'the phase did not start')
+
+
 def db_write(s, sql, *args):
     import sqlite3
     con = sqlite3.connect(s.db, timeout=10)
@@ -266,6 +285,7 @@ def run():
         CHECKS.check('schedule.links_lost_entered_dates_back', t_links_lost, s)
         CHECKS.check('schedule.why_calendar_gap', t_calendar_gap, s)
         CHECKS.check('schedule.due_in_working_days', t_due_in, s)
+        CHECKS.check('schedule.summary_status_rolls_up', t_summary_status, s)
         CHECKS.check('schedule.leave_stretches_task', t_leave_stretches, s)
         CHECKS.check('schedule.project_calendar_hours', t_project_calendar, s)
         CHECKS.check('schedule.audit_verify', lambda: expect(s.cli('audit', 'verify').returncode == 0, 'audit verify'))

@@ -80,6 +80,21 @@
           <xsl:value-of select="op:t('gantt.print.summary', string(@pages), string(@rows-per-page), string(@slices))"/>
           <xsl:text> </xsl:text>
           <xsl:value-of select="op:t('gantt.print.hint')"/>
+          <xsl:text> </xsl:text>
+          <xsl:choose>
+            <xsl:when test="@blank = '1'">
+              <a href="{concat($base, '/gantt/print?paper=', @paper, '&amp;scale=', @scale, $with-base)}">
+                <xsl:value-of select="op:t('gantt.print.blank_skip')"/>
+              </a>
+            </xsl:when>
+            <xsl:when test="number(@pages) &lt; number(@blocks) * number(@slices)">
+              <xsl:value-of select="op:t('gantt.print.blank_left_out', string(number(@blocks) * number(@slices) - number(@pages)))"/>
+              <xsl:text> </xsl:text>
+              <a href="{concat($base, '/gantt/print?paper=', @paper, '&amp;scale=', @scale, $with-base, '&amp;blank=1')}">
+                <xsl:value-of select="op:t('gantt.print.blank_all')"/>
+              </a>
+            </xsl:when>
+          </xsl:choose>
         </p>
       </div>
       <div class="gantt-sheets paper-{@paper}">

@@ -592,7 +592,7 @@
                      maxlength="200" aria-label="{op:t('task.links_of', string(@wbs))}"/>
               <button type="submit" form="lk-{@id}" class="mini"><xsl:value-of select="$tc-save"/></button>
             </xsl:when>
-            <xsl:otherwise><code><xsl:value-of select="@predecessors"/></code></xsl:otherwise>
+            <xsl:when test="@predecessors"><code><xsl:value-of select="@predecessors"/></code></xsl:when>
           </xsl:choose>
         </td>
       </xsl:if>
