@@ -171,7 +171,7 @@ import_post(struct ctx *c)
 	int nt = 0, np = 0;
 	if (wbs_import(c->rq->a, &t, owner_of, &l, category_of, &l, &tasks, &nt, &probs, &np))
 		return problems_page(c, &p, probs, np);
-	const struct calendar *cal = plan_calendar(c->rq->a);
+	const struct calendar *cal = plan_project_calendar(c->rq->a, p.id);
 	int was_empty = db_int("SELECT count(*) FROM tasks WHERE project_id = ?", "i", p.id) == 0;
 	long long *ids = arena_alloc(c->rq->a, sizeof *ids * (size_t)(nt + 1));
 	for (int i = 0; i < nt; i++) {

@@ -296,7 +296,7 @@ project_page(struct ctx *c)
 	q = q ? q : "";
 	const char *fmt = http_query(c->rq, "format");
 	if (fmt && !strcmp(fmt, "csv")) return project_csv(c, &p);
-	const struct calendar *cal = plan_calendar(c->rq->a);
+	const struct calendar *cal = plan_project_calendar(c->rq->a, p.id);
 	int today = plan_today();
 
 	xmlNodePtr e = xml_el(c->page, "project");
@@ -390,7 +390,7 @@ template_post(struct ctx *c)
 	if (bad) return ctx_error(c, 400, c->errors ? "error.code" : "error.400", "code");
 	long long id = project_create(&c->who, &t);
 	t.id = id;
-	const struct calendar *cal = plan_calendar(c->rq->a);
+	const struct calendar *cal = plan_project_calendar(c->rq->a, p.id);
 	int start = cal_day(p.planned_start);
 	if (id < 0 || project_copy_tasks(&c->who, p.id, start, &t, start, cal, c->rq->a) ||
 	    project_recompute(id, c->rq->a) || project_links_from_text(id, c->rq->a) < 0 || project_recompute(id, c->rq->a))

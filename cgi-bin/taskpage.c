@@ -4,6 +4,7 @@
 #include "route.h"
 #include "db.h"
 #include "deps.h"
+#include "health.h"
 #include "plan.h"
 #include "text.h"
 #include "xml.h"
@@ -484,7 +485,7 @@ progress_post(struct ctx *c)
 		int finish = fin ? cal_day(fin) : -1;
 		int done = !strcmp(pr.status, "done");
 		int late = finish >= 0 && finish < today;
-		int risk = !done && finish >= today && pr.remaining > (double)HOURS_PER_DAY * cal_workdays_between(cal, today, finish + 1);
+		int risk = !done && health_at_risk(cal, finish, pr.remaining, today);
 		if (late || risk) bad = ctx_invalid(c, "delay_reason", "error.delay_reason_required");
 	}
 	if (bad) {

@@ -1,10 +1,8 @@
-/* health.c — the dashboard's arithmetic (see health.h). Working time is whole working days of
- * HOURS_PER_DAY hours until the calendars of the scheduling issue bring working hours. */
+/* health.c — the dashboard's arithmetic (see health.h). Working time is whole working days of the
+ * calendar's working hours (cal_minutes_per_day: 8 h by default). */
 #include "health.h"
 #include <math.h>
 #include <stddef.h>
-
-enum { HOURS = 8 };
 
 int
 health_overdue(int finish, int today)
@@ -15,7 +13,7 @@ health_overdue(int finish, int today)
 int
 health_at_risk(const struct calendar *c, int finish, double remaining, int today)
 {
-	return finish >= today && remaining > (double)HOURS * cal_workdays_between(c, today, finish + 1);
+	return finish >= today && remaining > cal_minutes_per_day(c) / 60.0 * cal_workdays_between(c, today, finish + 1);
 }
 
 void
@@ -48,7 +46,7 @@ health_add(struct health *h, const struct health_task *t)
 	if (!t->open) {
 		end = t->actual_finish >= 0 ? t->actual_finish : t->finish;
 	} else {
-		int days = (int)ceil(t->remaining / HOURS);
+		int days = (int)ceil(t->remaining / (cal_minutes_per_day(c) / 60.0));
 		int from = t->start > h->today ? t->start : h->today;
 		end = days > 0 ? cal_finish(c, from, days) : from;
 		if (t->finish > end) end = t->finish;

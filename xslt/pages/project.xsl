@@ -161,7 +161,7 @@
                   <!-- each row's predecessors field posts on its own (POST /tasks/ID/links) -->
                   <xsl:variable name="tok" select="/page/meta/@csrf"/>
                   <xsl:for-each select="task[@summary != '1']">
-                    <form id="lk-{@id}" class="row-form" method="post" action="/tasks/{@id}/links" accept-charset="UTF-8">
+                    <form id="lk-{@id}" method="post" action="/tasks/{@id}/links">
                       <input type="hidden" name="csrf_token" value="{$tok}"/>
                     </form>
                   </xsl:for-each>

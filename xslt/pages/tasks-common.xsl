@@ -588,8 +588,8 @@
             <xsl:when test="$actions and not($summary)">
               <!-- belongs to the row's own form (form attribute): the table sits in
                    the move buttons' form, and forms cannot nest -->
-              <input type="text" name="predecessors" form="lk-{@id}" value="{@predecessors}" size="9"
-                     maxlength="200" aria-label="{op:t('task.links_of', string(@wbs))}"/>
+              <input name="predecessors" form="lk-{@id}" value="{@predecessors}" maxlength="200"
+                     aria-label="{op:t('task.links_of', string(@wbs))}"/>
               <button type="submit" form="lk-{@id}" class="mini"><xsl:value-of select="$tc-save"/></button>
             </xsl:when>
             <xsl:when test="@predecessors"><code><xsl:value-of select="@predecessors"/></code></xsl:when>
