@@ -12,6 +12,7 @@
     exclude-result-prefixes="op">
   <xsl:import href="pages/layout.xsl"/>
   <xsl:import href="pages/tasks-common.xsl"/>
+  <xsl:import href="pages/progress-form.xsl"/>
   <xsl:include href="pages/admin-users.xsl"/>
   <xsl:include href="pages/audit.xsl"/>
   <xsl:include href="pages/calendar.xsl"/>
