@@ -50,11 +50,13 @@ static void
 byte_budget(void)
 {
 	struct cache_page pg;
-	char big[300];
+	char big[600];
 	memset(big, 'x', sizeof big);
 	cache_init(8, 1000);
-	cache_put("too-big", "t", big, sizeof big, "r", "c");         /* over a quarter of the budget: not kept */
+	cache_put("too-big", "t", big, sizeof big, "r", "c");         /* over half the budget: not kept */
 	CHECK(!cache_get("too-big", &pg));
+	cache_put("half", "t", big, 500, "r", "c");                    /* half of it is */
+	CHECK(cache_get("half", &pg));
 	for (int i = 0; i < 8; i++) {
 		char k[16];
 		snprintf(k, sizeof k, "k%d", i);
