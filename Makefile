@@ -52,10 +52,10 @@ build/asan/opsplan: build/asan/obj/src/main.o build/asan/libopsplan.a
 	$(CC) $(SAN) -o $@ $^ $(LIBS)
 asan: build/asan/opsplan $(patsubst tests/unit/%.c,build/asan/unit/%,$(UNIT))
 
-build/unit/%: tests/unit/%.c tests/unit/unit.h tests/unit/holidays_fixture.h build/libopsplan.a
+build/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) build/libopsplan.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -iquote tests/unit -o $@ $< build/libopsplan.a $(LIBS)
-build/asan/unit/%: tests/unit/%.c tests/unit/unit.h tests/unit/holidays_fixture.h build/asan/libopsplan.a
+build/asan/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) build/asan/libopsplan.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(SAN) -iquote tests/unit -o $@ $< build/asan/libopsplan.a $(LIBS)
 unit: $(patsubst tests/unit/%.c,build/unit/%,$(UNIT))

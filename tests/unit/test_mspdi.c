@@ -3,28 +3,8 @@
  * value type and its errors, hostile input (external entity, billion laughs, size, truncation,
  * foreign root and encoding), and write → read round trips. */
 #include "unit.h"
+#include "mspdi_fixture.h"
 #include "mspdi.h"
-
-#define FIXTURES "../shared/fixtures/mspdi"
-
-/* The whole file dir/name in a malloc'd buffer (NUL-terminated), or NULL. */
-static char *
-slurp(const char *name, size_t *len)
-{
-	const char *dir = getenv("OPSPLAN_FIXTURES") ? getenv("OPSPLAN_FIXTURES") : FIXTURES;
-	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "rb");
-	if (!f) { printf("  cannot open %s\n", path); return NULL; }
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *p = malloc((size_t)n + 1);
-	*len = fread(p, 1, (size_t)n, f);
-	p[*len] = 0;
-	fclose(f);
-	return p;
-}
 
 struct parsed { int rc, line; const char *err; struct mspdi_plan p; };
 

@@ -4,27 +4,8 @@
  * calendar of a file as weekdays/hours/exception days (inheritance, first working weekday's
  * periods, refusals), and a stored calendar written as MSPDI and read back. */
 #include "unit.h"
+#include "mspdi_fixture.h"
 #include "mspdi_cal.h"
-
-#define FIXTURES "../shared/fixtures/mspdi"
-
-static char *
-slurp(const char *name, size_t *len)
-{
-	const char *dir = getenv("OPSPLAN_FIXTURES") ? getenv("OPSPLAN_FIXTURES") : FIXTURES;
-	char path[1024];
-	snprintf(path, sizeof path, "%s/%s", dir, name);
-	FILE *f = fopen(path, "rb");
-	if (!f) { printf("  cannot open %s\n", path); return NULL; }
-	fseek(f, 0, SEEK_END);
-	long n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	char *p = malloc((size_t)n + 1);
-	*len = fread(p, 1, (size_t)n, f);
-	p[*len] = 0;
-	fclose(f);
-	return p;
-}
 
 /* Marks in seen[] (indexed from day base) every day of e; the number of days, -1 on error. */
 static int
