@@ -55,7 +55,8 @@ why_xml(xmlNodePtr e, sqlite3_stmt *st, const struct calendar *cal, struct arena
 		if (!strcmp((const char *)sqlite3_column_text(st, k + 1), types[i])) d.type = (enum dep_type)i;
 	struct buf b = {0};
 	deps_format(&d, 1, cal_minutes_per_day(cal), &b);
-	xml_attr(e, "driving-link", arena_strdup(a, buf_str(&b)));
+	/* the notation leaves out a plain FS; here the type is the point */
+	xml_attr(e, "driving-link", *buf_str(&b) ? arena_strdup(a, buf_str(&b)) : "FS");
 	buf_free(&b);
 	int pf = cal_day((const char *)sqlite3_column_text(st, k)), s = cal_day((const char *)sqlite3_column_text(st, 13));
 	if (pf >= 0 && s > pf + 1)

@@ -180,6 +180,7 @@ def t_calendar_gap(s):
     expect(row(s, q2) == ('2026-12-21', '2026-12-21'), 'Q2 %r' % (row(s, q2),))
     x = task_xml(s, q2)
     expect(x.get('calendar-gap') == '2' and x.get('driving-id') == str(q1), 'gap %r' % x.attrib)
+    expect(x.get('driving-link') == 'FS', 'a plain FS link shows as %r' % x.get('driving-link'))
 
 
 def t_leave_stretches(s):
