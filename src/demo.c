@@ -7,6 +7,7 @@
 #include "cli.h"
 #include "audit.h"
 #include "auth.h"
+#include "changewin.h"
 #include "clock.h"
 #include "cron.h"
 #include "db.h"
@@ -14,6 +15,7 @@
 #include "trend.h"
 #include "user.h"
 #include <math.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -294,6 +296,37 @@ milestone_history(const struct audit_who *who, const struct calendar *c, int tod
 	return 0;
 }
 
+/* The change windows: every Saturday night's maintenance window for all CIs (22:00 until Sunday
+ * 06:00, from eight weeks before today), the year-end freeze (25 December to 3 January) and the
+ * 双十一 freeze (10 to 12 November) of today's year. */
+static int
+demo_windows(const struct audit_who *who, int today)
+{
+	int sat = today - 56 - (cal_weekday(today) + 1) % 7;   /* weekday 6 = Saturday */
+	char d0[11], d1[11], s[17], e[17], ye[32], ys[32], ns[32], ne[32];
+	cal_iso(sat, d0);
+	cal_iso(sat + 1, d1);
+	snprintf(s, sizeof s, "%.10sT22:00", d0);
+	snprintf(e, sizeof e, "%.10sT06:00", d1);
+	cal_iso(today, d0);
+	int y = atoi(d0);
+	snprintf(ys, sizeof ys, "%04d-12-25T00:00", y % 10000);
+	snprintf(ye, sizeof ye, "%04d-01-04T00:00", (y + 1) % 10000);
+	snprintf(ns, sizeof ns, "%04d-11-10T00:00", y % 10000);
+	snprintf(ne, sizeof ne, "%04d-11-13T00:00", y % 10000);
+	const struct cwin_fields w[] = {
+		{ "maintenance", "周六夜间维护窗口 Saturday night maintenance", s, e, "weekly", "", "",
+		  "全部配置项的例行变更窗口。Routine change window for all CIs." },
+		{ "freeze", "年终封网 Year-end freeze", ys, ye, "none", "", "",
+		  "12月25日至1月3日，仅允许紧急变更。Emergency changes only." },
+		{ "freeze", "双十一封网 Singles' Day (11.11) freeze", ns, ne, "none", "", "",
+		  "大促保障期间禁止常规变更。No normal changes during the sales peak." },
+	};
+	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
+		if (cwin_create(who, &w[i], 0) < 0) return -1;
+	return 0;
+}
+
 int
 demo_fill(void)
 {
@@ -373,7 +406,9 @@ demo_fill(void)
 	for (int i = 0; i < n; i++)
 		if (fins[i] < today && history(&who, ids[i], owners[i], fins[i], 100, hrs[i], 0, "done", "已完成 done", NULL))
 			goto fail;
-	if (project_recompute(iid, &a) || milestone_history(&who, c, today) || db_commit() != SQLITE_OK) goto fail;
+	if (project_recompute(iid, &a) || milestone_history(&who, c, today) || demo_windows(&who, today) ||
+	    db_commit() != SQLITE_OK)
+		goto fail;
 	arena_reset(&a);
 	return 0;
 fail:

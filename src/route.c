@@ -20,7 +20,7 @@ static const struct route *const tables[] = { home_routes, profile_routes, admin
 					       errors_routes, project_routes, task_routes, work_routes,
 					       template_routes, lists_routes, import_routes, gantt_routes,
 					       baseline_routes, calendar_routes, calendars_routes, leave_routes,
-					       feed_routes, burndown_routes, trend_routes };
+					       feed_routes, burndown_routes, trend_routes, windows_routes };
 
 /* Matches "/a/{x}/b" against a path, capturing {x} segments into rq->pathv. */
 static int
@@ -151,7 +151,7 @@ build_doc(struct ctx *c, const char *name)
 	/* ?flash=NAME after a redirect: only names with a message, so a link cannot show raw keys */
 	static const char *const flashes[] = { "saved", "lang", "role", "created", "deleted", "moved", "progress",
 					       "comment", "imported", "template", "instantiated", "recurrence",
-					       "member", "list", "baseline", "calendar" };
+					       "member", "list", "baseline", "calendar", "window" };
 	const char *flash = http_query(rq, "flash");
 	for (size_t i = 0; flash && i < sizeof flashes / sizeof *flashes; i++)
 		if (!strcmp(flash, flashes[i])) {

@@ -35,4 +35,7 @@
   <xsl:include href="pages/task-form.xsl"/>
   <xsl:include href="pages/task.xsl"/>
   <xsl:include href="pages/templates.xsl"/>
+  <xsl:include href="pages/windows.xsl"/>
+  <xsl:include href="pages/windows-calendar.xsl"/>
+  <xsl:include href="pages/windows-check.xsl"/>
 </xsl:stylesheet>

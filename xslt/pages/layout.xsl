@@ -130,6 +130,11 @@
                 <xsl:with-param name="text" select="op:t('nav.calendar')"/>
               </xsl:call-template>
             </xsl:if>
+            <xsl:call-template name="nav-item">
+              <xsl:with-param name="href" select="'/changes/windows'"/>
+              <xsl:with-param name="page" select="'windows window windows-check windows-calendar'"/>
+              <xsl:with-param name="text" select="op:t('nav.windows')"/>
+            </xsl:call-template>
             <xsl:if test="key('my-role', 'admin') or key('my-role', 'auditor')">
               <xsl:call-template name="nav-item">
                 <xsl:with-param name="href" select="'/audit'"/>
@@ -368,6 +373,11 @@
       <xsl:when test="$field = 'op'"><xsl:value-of select="op:t('field.op')"/></xsl:when>
       <xsl:when test="$field = 'scale'"><xsl:value-of select="op:t('gantt.scale')"/></xsl:when>
       <xsl:when test="$field = 'paper'"><xsl:value-of select="op:t('gantt.print.paper')"/></xsl:when>
+      <xsl:when test="$field = 'end'"><xsl:value-of select="op:t('win.end')"/></xsl:when>
+      <xsl:when test="$field = 'repeat'"><xsl:value-of select="op:t('win.repeat')"/></xsl:when>
+      <xsl:when test="$field = 'repeat_until'"><xsl:value-of select="op:t('win.repeat_until')"/></xsl:when>
+      <xsl:when test="$field = 'ci'"><xsl:value-of select="op:t('win.ci')"/></xsl:when>
+      <xsl:when test="$field = 'month'"><xsl:value-of select="op:t('win.month')"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$field"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
