@@ -9,6 +9,7 @@
 #include "auth.h"
 #include "changewin.h"
 #include "clock.h"
+#include "cmdb.h"
 #include "cron.h"
 #include "db.h"
 #include "plan.h"
@@ -327,6 +328,67 @@ demo_windows(const struct audit_who *who, int today)
 	return 0;
 }
 
+/* The demo CMDB: a bank data centre's core ledger database on an Oracle RAC pair, the online
+ * banking and payment services that depend on it, and the storage and network under them. */
+static const struct {
+	const char *code, *name, *type, *status, *owner, *description;
+} demo_cis[] = {
+	{ "STOR-SAN-01", "核心存储阵列 Core SAN array", "storage", "active", "wang.fang", "双控 SAN，RAC 共享盘 Dual-controller SAN, RAC shared disks" },
+	{ "NET-CORE-SW-01", "核心交换机 Core switch", "network", "active", "wang.fang", "数据中心核心交换 Data-centre core switching" },
+	{ "SRV-RAC-01", "Oracle RAC 节点 1 RAC node 1", "server", "active", "li.na", "" },
+	{ "SRV-RAC-02", "Oracle RAC 节点 2 RAC node 2", "server", "active", "li.na", "" },
+	{ "DB-CORE-01", "核心账务数据库 Core ledger database", "database", "active", "li.na", "Oracle 19c RAC，双节点 two nodes" },
+	{ "SRV-APP-01", "网银应用服务器 Online banking app server", "server", "active", "wang.fang", "" },
+	{ "APP-EBANK", "网银应用 Online banking application", "application", "active", "zhang.wei", "" },
+	{ "SVC-EBANK", "网上银行服务 Online banking service", "service", "active", "zhang.wei", "面向客户 7×24 Customer-facing, 24×7" },
+	{ "SRV-PAYGW-01", "支付网关服务器 Payment gateway server", "server", "active", "wang.fang", "" },
+	{ "APP-PAYGW", "支付网关 Payment gateway", "application", "maintenance", "zhang.wei", "对接银联与网联 UnionPay and NetsUnion links" },
+	{ "SVC-PAYMENT", "支付服务 Payment service", "service", "active", "zhang.wei", "" },
+	{ "SRV-AIX-OLD", "旧账务主机 Old ledger host (AIX)", "server", "retired", "", "2025 年迁移后退役 Retired after the 2025 migration" },
+};
+static const char *const demo_ci_relations[][3] = {
+	{ "SRV-RAC-01", "depends_on", "STOR-SAN-01" }, { "SRV-RAC-02", "depends_on", "STOR-SAN-01" },
+	{ "SRV-RAC-01", "depends_on", "NET-CORE-SW-01" }, { "SRV-RAC-02", "depends_on", "NET-CORE-SW-01" },
+	{ "DB-CORE-01", "runs_on", "SRV-RAC-01" }, { "DB-CORE-01", "runs_on", "SRV-RAC-02" },
+	{ "SRV-APP-01", "depends_on", "NET-CORE-SW-01" }, { "APP-EBANK", "runs_on", "SRV-APP-01" },
+	{ "SVC-EBANK", "depends_on", "DB-CORE-01" }, { "SVC-EBANK", "depends_on", "APP-EBANK" },
+	{ "SRV-PAYGW-01", "depends_on", "NET-CORE-SW-01" }, { "APP-PAYGW", "runs_on", "SRV-PAYGW-01" },
+	{ "APP-PAYGW", "depends_on", "DB-CORE-01" }, { "SVC-PAYMENT", "depends_on", "APP-PAYGW" },
+	{ "SVC-EBANK", "depends_on", "SVC-PAYMENT" },
+};
+
+static void
+demo_ci_err(void *arg, const char *field, const char *key)
+{
+	fprintf(stderr, "opsplan: demo CI %s: %s %s\n", (const char *)arg, field, key);
+}
+
+static int
+demo_cmdb(const struct audit_who *who)
+{
+	struct arena a = {0};
+	int rc = -1;
+	for (size_t i = 0; i < sizeof demo_cis / sizeof *demo_cis; i++) {
+		struct ci ci = { .code = demo_cis[i].code, .name = demo_cis[i].name, .type = demo_cis[i].type,
+				 .status = demo_cis[i].status, .owner = demo_cis[i].owner,
+				 .description = demo_cis[i].description };
+		if (cmdb_check(&ci, 1, demo_ci_err, (void *)ci.code) || cmdb_create(who, &ci, "demo data")) goto out;
+	}
+	for (size_t i = 0; i < sizeof demo_ci_relations / sizeof *demo_ci_relations; i++) {
+		struct ci from;
+		long long to_id;
+		const char *field, *arg;
+		if (cmdb_load(&a, demo_ci_relations[i][0], &from) != 1 ||
+		    cmdb_relation_check(&from, demo_ci_relations[i][1], demo_ci_relations[i][2], &to_id, &field, &arg, &a) ||
+		    cmdb_relation_add(who, &from, demo_ci_relations[i][1], to_id, demo_ci_relations[i][2]))
+			goto out;
+	}
+	rc = 0;
+out:
+	arena_reset(&a);
+	return rc;
+}
+
 int
 demo_fill(void)
 {
@@ -406,6 +468,7 @@ demo_fill(void)
 	for (int i = 0; i < n; i++)
 		if (fins[i] < today && history(&who, ids[i], owners[i], fins[i], 100, hrs[i], 0, "done", "已完成 done", NULL))
 			goto fail;
+	if (demo_cmdb(&who)) goto fail;
 	if (project_recompute(iid, &a) || milestone_history(&who, c, today) || demo_windows(&who, today) ||
 	    db_commit() != SQLITE_OK)
 		goto fail;

@@ -17,6 +17,9 @@
   <xsl:include href="pages/audit.xsl"/>
   <xsl:include href="pages/calendar.xsl"/>
   <xsl:include href="pages/calendars.xsl"/>
+  <xsl:include href="pages/cmdb.xsl"/>
+  <xsl:include href="pages/cmdb-form.xsl"/>
+  <xsl:include href="pages/cmdb-item.xsl"/>
   <xsl:include href="pages/error.xsl"/>
   <xsl:include href="pages/gantt-draw.xsl"/>
   <xsl:include href="pages/gantt-print.xsl"/>

@@ -105,6 +105,11 @@
               <xsl:with-param name="text" select="op:t('nav.templates')"/>
             </xsl:call-template>
             <xsl:call-template name="nav-item">
+              <xsl:with-param name="href" select="'/cmdb'"/>
+              <xsl:with-param name="page" select="'cmdb cmdb-form cmdb-item'"/>
+              <xsl:with-param name="text" select="op:t('cmdb.nav')"/>
+            </xsl:call-template>
+            <xsl:call-template name="nav-item">
               <xsl:with-param name="href" select="'/profile'"/>
               <xsl:with-param name="page" select="'profile'"/>
               <xsl:with-param name="text" select="op:t('nav.profile')"/>
@@ -360,6 +365,9 @@
       <xsl:when test="$field = 'rule'"><xsl:value-of select="op:t('field.rule')"/></xsl:when>
       <xsl:when test="$field = 'code_prefix'"><xsl:value-of select="op:t('field.code_prefix')"/></xsl:when>
       <xsl:when test="$field = 'start'"><xsl:value-of select="op:t('field.start')"/></xsl:when>
+      <xsl:when test="$field = 'kind' and /page/@name = 'cmdb-item'"><xsl:value-of select="op:t('cmdb.relation.kind')"/></xsl:when>
+      <xsl:when test="$field = 'target'"><xsl:value-of select="op:t('cmdb.relation.target')"/></xsl:when>
+      <xsl:when test="$field = 'type'"><xsl:value-of select="op:t('cmdb.type')"/></xsl:when>
       <xsl:when test="$field = 'kind'"><xsl:value-of select="op:t('field.kind')"/></xsl:when>
       <xsl:when test="$field = 'label_zh'"><xsl:value-of select="op:t('field.label_zh')"/></xsl:when>
       <xsl:when test="$field = 'label_en'"><xsl:value-of select="op:t('field.label_en')"/></xsl:when>
