@@ -234,9 +234,13 @@ project_schedule(long long project_id, struct arena *a)
 			if (u->actual_start > u->actual_finish) u->actual_start = -1;
 		} else if (as >= 0 && strcmp(status_s, "not_started")) {
 			u->actual_start = axis_index(&x, as) * mpd;
-			double pct = sqlite3_column_double(st, 11);
-			long rem = lround((double)u->duration * (100 - pct) / 100), done_by = status - u->actual_start;
-			if (done_by > 0 && done_by + rem > u->duration) u->duration = done_by + rem;
+			/* work still open (in progress, blocked) needs its remaining duration from today; a
+			 * done or cancelled task without an actual finish keeps its planned length */
+			if (!strcmp(status_s, "in_progress") || !strcmp(status_s, "blocked")) {
+				double pct = sqlite3_column_double(st, 11);
+				long rem = lround((double)u->duration * (100 - pct) / 100), done_by = status - u->actual_start;
+				if (done_by > 0 && done_by + rem > u->duration) u->duration = done_by + rem;
+			}
 		}
 		map[k] = (struct idmap){ ids[k], k };
 		k++;
