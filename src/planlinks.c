@@ -11,8 +11,8 @@
  * starts no earlier than its entered start (SNET) and when its links allow; MSO fixes its start;
  * FNLT is a deadline, flagged when missed. Done tasks sit at their actual dates; a started one
  * starts at its actual start and needs its remaining duration (duration x (100 - percent) %)
- * from the start of today, the status date. Unstarted tasks are not pushed to today: an overdue
- * start is shown as such, not hidden. */
+ * from the start of today, the status date; a cancelled task takes no time. Unstarted tasks are
+ * not pushed to today: an overdue start is shown as such, not hidden. */
 #include "plan.h"
 #include "clock.h"
 #include "db.h"
@@ -228,6 +228,7 @@ project_schedule(long long project_id, struct arena *a)
 			}
 		}
 		const char *status_s = col[10];
+		if (!strcmp(status_s, "cancelled")) u->duration = 0;   /* takes no time; its links still hold */
 		if (af >= 0 && !strcmp(status_s, "done")) {
 			u->actual_finish = (axis_index(&x, af) + (cal_is_workday(c, af) ? 1 : 0)) * mpd;
 			if (as >= 0) u->actual_start = axis_index(&x, as) * mpd;

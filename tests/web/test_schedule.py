@@ -137,6 +137,12 @@ def t_actuals_and_remaining(s):
     k = task(s, 'K 已完成', planned_start='2026-12-01', duration_days='5', status='done', actual_start='2026-12-01',
              actual_finish='2026-12-02', percent='100', predecessors='1')
     expect(row(s, k) == ('2026-12-01', '2026-12-02'), 'done task at its actual dates %r' % (row(s, k),))
+    # a cancelled task in a chain takes no time: its successor follows its predecessor directly
+    wg = tp.db_one(s, 'SELECT wbs FROM tasks WHERE id = ?', g)
+    cx = task(s, 'CX 取消', planned_start='2026-12-01', duration_days='3', status='cancelled', predecessors=wg)
+    wc = tp.db_one(s, 'SELECT wbs FROM tasks WHERE id = ?', cx)
+    cy = task(s, 'CY 后续', planned_start='2026-12-01', duration_days='1', predecessors=wc)
+    expect(row(s, cy) == ('2026-12-08', '2026-12-08'), 'after a cancelled task %r' % (row(s, cy),))
     m = task(s, 'M 未开始', planned_start='2026-12-02', duration_days='1', predecessors='1')
     expect(row(s, m) == ('2026-12-02', '2026-12-02'), 'an unstarted task was pushed %r' % (row(s, m),))
     tp.S['sch'].update(g=g, h=h)
