@@ -181,10 +181,10 @@ chg_json(struct buf *b, const struct chg *c)
 	for (int i = 0; i < c->ncis; i++)
 		if (c->ci_ids == NULL || c->ci_ids[i] > 0) buf_addf(&l, "%s%s", l.len ? " " : "", c->cis[i]);
 	json_s(b, "cis", buf_str(&l));
-	l.len = 0;
+	buf_free(&l);
 	for (int i = 0; i < c->ntasks; i++) buf_addf(&l, "%s%s", l.len ? " " : "", c->tasks[i]);
 	json_s(b, "tasks", buf_str(&l));
-	l.len = 0;
+	buf_free(&l);
 	for (int i = 0; i < RISK_NQ; i++)
 		if (c->answers[i]) buf_addf(&l, "%s%s=%d", l.len ? " " : "", risk_questions[i].code, c->answers[i]);
 	json_s(b, "risk_answers", buf_str(&l));
