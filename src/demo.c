@@ -7,6 +7,8 @@
 #include "cli.h"
 #include "audit.h"
 #include "auth.h"
+#include "change.h"
+#include "changeflow.h"
 #include "changewin.h"
 #include "clock.h"
 #include "cmdb.h"
@@ -389,6 +391,152 @@ out:
 	return rc;
 }
 
+static void
+demo_chg_err(void *arg, const char *field, const char *key)
+{
+	fprintf(stderr, "opsplan: demo change %s: %s %s\n", (const char *)arg, field, key);
+}
+
+static const char *
+demo_form(void *arg, const char *name)
+{
+	for (const char *const *kv = arg; *kv; kv += 2)
+		if (!strcmp(kv[0], name)) return kv[1];
+	return "";
+}
+
+/* A demo user as the workflow sees it. */
+static struct user
+demo_user(const char *login)
+{
+	struct user u = { .login = login, .display_name = "", .email = "", .phone = "", .lang = "", .active = 1 };
+	u.id = db_int("SELECT id FROM users WHERE login = ?", "s", login);
+	sqlite3_stmt *st = db_q("SELECT role FROM user_roles WHERE user_id = ?", "i", u.id);
+	while (st && sqlite3_step(st) == SQLITE_ROW) u.roles |= auth_role_bit((const char *)sqlite3_column_text(st, 0));
+	if (st) sqlite3_reset(st);
+	return u;
+}
+
+/* Raises a demo RFC as requester; answers NULL for a standard change. 0 or -1. */
+static int
+demo_rfc(const struct audit_who *who, struct arena *a, struct chg *c, const char *requester, const int *answers)
+{
+	c->requester = requester;
+	c->requester_id = db_int("SELECT id FROM users WHERE login = ?", "s", requester);
+	if (answers) memcpy(c->answers, answers, sizeof c->answers);
+	if (chg_check(c, demo_chg_err, (void *)c->title, a)) return -1;
+	struct audit_who w = *who;
+	return chg_create(&w, c, a);
+}
+
+static int
+demo_step(const struct audit_who *who, struct arena *a, const char *number, const char *login, const char *to,
+	  const char *const *form)
+{
+	struct chg c;
+	struct user u = demo_user(login);
+	const char *key;
+	static const char *const none[] = { NULL };
+	if (chg_load(a, number, &c) != 1) return -1;
+	int rc = chgflow_take(who, &u, &c, to, demo_form, (void *)(form ? form : none), demo_chg_err, (void *)number, a, &key);
+	if (rc) fprintf(stderr, "opsplan: demo change %s → %s: %d %s\n", number, to, rc, key);
+	return rc ? -1 : 0;
+}
+
+/* The demo RFCs: a normal change to the core ledger database waiting in assess, the monthly OS
+ * patch (a standard change) scheduled for this week's Saturday night maintenance window, and an
+ * emergency fix of the payment gateway, implemented with a log, reviewed and closed. The
+ * standard change it uses is recorded here as approved by the administrator. */
+static int
+demo_changes(const struct audit_who *who, int today)
+{
+	struct arena a = {0};
+	int rc = -1;
+	char now[21], d0[11], d1[11], ps[17], pe[17];
+	clock_iso(clock_now(), now);
+	long long admin = db_int("SELECT id FROM users WHERE login = 'admin'", "");
+	if (db_run("INSERT INTO standard_changes (code, name, category, description, implementation_plan, test_plan,"
+		   " backout_plan, risk_level, approved_by, approved_at) VALUES ('STD-OS-PATCH',"
+		   " '操作系统月度安全补丁 Monthly OS security patching', 'os', '按厂商公告安装已验证的安全补丁。Vendor security patches, verified in test.',"
+		   " '1. 摘除节点 Drain the node 2. 安装补丁 Install patches 3. 重启 Reboot 4. 加回节点 Rejoin', '检查服务与日志 Check services and logs',"
+		   " '卸载补丁并重启 Remove the patches and reboot', 'low', ?, ?)", "is", admin, now) != SQLITE_DONE ||
+	    audit_append(who, "standard_change.create", "standard_change", "STD-OS-PATCH", NULL,
+			 "{\"code\":\"STD-OS-PATCH\",\"category\":\"os\",\"risk_level\":\"low\",\"approved_by\":\"admin\"}", "demo data"))
+		goto out;
+	static const char *empty[6] = { "", "", "", "", "", "" };
+	/* 1. normal, in assess */
+	static const char *db_cis[] = { "DB-CORE-01" };
+	static const int db_answers[RISK_NQ] = { 4, 4, 3, 2, 2, 3 };
+	struct chg n = { .title = "核心账务库 Oracle 19c 参数调优 Core ledger database parameter tuning", .type = "normal",
+			 .standard = "", .category = "database", .state = "", .close_code = "",
+			 .description = "调整 SGA 与并行参数以缩短日终批处理时间。Tune SGA and parallelism for a shorter end-of-day batch.",
+			 .reason = "日终批处理已接近窗口上限。The end-of-day batch is close to its window.",
+			 .implementation_plan = "滚动重启 RAC 两个节点。Rolling restart of both RAC nodes.",
+			 .test_plan = "在 UAT 库回放一周批处理。Replay a week of batches on UAT.",
+			 .backout_plan = "恢复原 spfile 并滚动重启。Restore the old spfile, rolling restart.",
+			 .implementer = "li.na", .project = "DBM-2026", .planned_start = "", .planned_end = "", .outage = 0,
+			 .cis = db_cis, .ncis = 1, .tasks = NULL, .ntasks = 0 };
+	memcpy(n.impact, empty, sizeof n.impact);
+	n.impact[0] = "网上银行与支付服务依赖此库。Online banking and payments depend on it.";
+	if (demo_rfc(who, &a, &n, "li.na", db_answers) || demo_step(who, &a, n.number, "li.na", "assess", NULL)) goto out;
+	/* 2. standard OS patch, scheduled for Saturday night */
+	int sat = today + (6 - cal_weekday(today) + 7) % 7;
+	cal_iso(sat, d0);
+	cal_iso(sat + 1, d1);
+	snprintf(ps, sizeof ps, "%.10sT22:00", d0);
+	snprintf(pe, sizeof pe, "%.10sT02:00", d1);
+	static const char *app_cis[] = { "SRV-APP-01", "SRV-PAYGW-01" };
+	struct chg s = { .title = "应用服务器月度补丁 Monthly patching of the application servers", .type = "standard",
+			 .standard = "STD-OS-PATCH", .category = "", .state = "", .close_code = "", .description = "",
+			 .reason = "厂商安全公告。Vendor security advisories.", .implementation_plan = "", .test_plan = "",
+			 .backout_plan = "", .implementer = "wang.fang", .project = "", .planned_start = ps, .planned_end = pe,
+			 .outage = 0, .cis = app_cis, .ncis = 2 };
+	memcpy(s.impact, empty, sizeof s.impact);
+	if (demo_rfc(who, &a, &s, "wang.fang", NULL) || demo_step(who, &a, s.number, "wang.fang", "scheduled", NULL))
+		goto out;
+	/* 3. emergency, closed with a log */
+	static const char *pay_cis[] = { "APP-PAYGW" };
+	static const int pay_answers[RISK_NQ] = { 4, 4, 2, 3, 2, 2 };
+	struct chg e = { .title = "支付网关证书过期紧急更换 Emergency renewal of the expired payment gateway certificate",
+			 .type = "emergency", .standard = "", .category = "security", .state = "", .close_code = "",
+			 .description = "网联通道 TLS 证书已过期，交易失败。The NetsUnion TLS certificate expired; payments fail.",
+			 .reason = "恢复支付交易。Restore payments.", .implementation_plan = "替换证书并重载网关。Replace the certificate, reload the gateway.",
+			 .test_plan = "发起一笔 0.01 元测试交易。A 0.01 CNY test payment.", .backout_plan = "恢复旧证书。Restore the old certificate.",
+			 .implementer = "li.na", .project = "", .planned_start = "", .planned_end = "", .outage = 1,
+			 .cis = pay_cis, .ncis = 1 };
+	memcpy(e.impact, empty, sizeof e.impact);
+	e.impact[0] = "支付服务中断。The payment service is down.";
+	if (demo_rfc(who, &a, &e, "zhang.wei", pay_answers) || demo_step(who, &a, e.number, "zhang.wei", "authorize", NULL))
+		goto out;
+	/* the emergency approval (the approval engine's step) as recorded on the phone bridge */
+	if (db_run("UPDATE changes SET state = 'scheduled', updated_at = ? WHERE number = ?", "ss", now, e.number) != SQLITE_DONE ||
+	    audit_append(who, "change.transition", "change", e.number, "{\"state\":\"authorize\"}", "{\"state\":\"scheduled\"}",
+			 "demo data: emergency approval by chen.jie on the bridge call"))
+		goto out;
+	if (demo_step(who, &a, e.number, "li.na", "implement", NULL)) goto out;
+	struct chg cur;
+	struct user li = demo_user("li.na");
+	static const char *const entries[] = { "已从 CA 获取新证书。New certificate obtained from the CA.",
+					       "证书已替换，网关已重载。Certificate replaced, gateway reloaded.",
+					       "测试交易成功。Test payment succeeded." };
+	if (chg_load(&a, e.number, &cur) != 1) goto out;
+	for (int i = 0; i < 3; i++)
+		if (chgflow_log(who, &li, &cur, entries[i], demo_chg_err, (void *)e.number)) goto out;
+	char end[17];
+	chg_now_local(end);
+	const char *const review[] = { "actual_end", end, "verification_result", "测试交易与实时交易均成功。Test and live payments succeed.",
+				       "close_code", "successful", NULL };
+	const char *const close[] = { "close_code", "successful", "review_outcome", "证书更换有效，交易恢复。The renewal worked; payments are back.",
+				      "review_lessons", "证书到期监控加入告警。Certificate expiry added to monitoring.", NULL };
+	if (demo_step(who, &a, e.number, "li.na", "review", review) ||
+	    demo_step(who, &a, e.number, "zhang.wei", "closed", close))
+		goto out;
+	rc = 0;
+out:
+	arena_reset(&a);
+	return rc;
+}
+
 int
 demo_fill(void)
 {
@@ -470,6 +618,7 @@ demo_fill(void)
 			goto fail;
 	if (demo_cmdb(&who)) goto fail;
 	if (project_recompute(iid, &a) || milestone_history(&who, c, today) || demo_windows(&who, today) ||
+	    demo_changes(&who, today) ||
 	    db_commit() != SQLITE_OK)
 		goto fail;
 	arena_reset(&a);

@@ -61,5 +61,6 @@ long long ctx_id(struct ctx *c, int i);
 extern const struct route home_routes[], profile_routes[], admin_routes[], auditlog_routes[], errors_routes[],
 	project_routes[], task_routes[], work_routes[], template_routes[], lists_routes[], import_routes[], gantt_routes[],
 	baseline_routes[], calendar_routes[], calendars_routes[], leave_routes[], feed_routes[],
-	burndown_routes[], trend_routes[], windows_routes[], cmdb_routes[];
+	burndown_routes[], trend_routes[], windows_routes[], cmdb_routes[],
+	change_routes[];
 #endif

@@ -20,6 +20,9 @@
   <xsl:include href="pages/cmdb.xsl"/>
   <xsl:include href="pages/cmdb-form.xsl"/>
   <xsl:include href="pages/cmdb-item.xsl"/>
+  <xsl:include href="pages/changes.xsl"/>
+  <xsl:include href="pages/change-form.xsl"/>
+  <xsl:include href="pages/change.xsl"/>
   <xsl:include href="pages/error.xsl"/>
   <xsl:include href="pages/gantt-draw.xsl"/>
   <xsl:include href="pages/gantt-print.xsl"/>

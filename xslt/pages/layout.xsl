@@ -110,6 +110,11 @@
               <xsl:with-param name="text" select="op:t('cmdb.nav')"/>
             </xsl:call-template>
             <xsl:call-template name="nav-item">
+              <xsl:with-param name="href" select="'/changes'"/>
+              <xsl:with-param name="page" select="'changes change-form change'"/>
+              <xsl:with-param name="text" select="op:t('chg.nav')"/>
+            </xsl:call-template>
+            <xsl:call-template name="nav-item">
               <xsl:with-param name="href" select="'/profile'"/>
               <xsl:with-param name="page" select="'profile'"/>
               <xsl:with-param name="text" select="op:t('nav.profile')"/>
@@ -325,6 +330,7 @@
   <xsl:template name="field-label">
     <xsl:param name="field"/>
     <xsl:choose>
+      <xsl:when test="starts-with(/page/@name, 'change')"><xsl:value-of select="op:t(concat('chg.f.', $field))"/></xsl:when>
       <xsl:when test="$field = 'display_name'"><xsl:value-of select="op:t('field.display_name')"/></xsl:when>
       <xsl:when test="$field = 'email'"><xsl:value-of select="op:t('field.email')"/></xsl:when>
       <xsl:when test="$field = 'phone'"><xsl:value-of select="op:t('field.phone')"/></xsl:when>
