@@ -32,7 +32,8 @@ int ap_quorum_parse(const char *s);
 
 /* The index in p[0..n) of the active policy of kind "change" for (type, risk): an exact match
  * first, else (type, "*"), else ("*", risk), else ("*", "*"); the first in array order among
- * equals. risk NULL or "" (not yet assessed) matches only "*". -1: no route. */
+ * equals. risk NULL or "" (not yet assessed) matches only "*". A standard change is
+ * pre-approved and never routed. -1: no route. */
 int ap_select(const struct ap_policy *p, int n, const char *type, const char *risk);
 
 enum { AP_PENDING = 0, AP_APPROVED = 1, AP_REJECTED = 2 };

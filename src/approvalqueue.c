@@ -38,7 +38,7 @@ aq_route_load(struct arena *a, long long change_id, const char *today, const str
 			pol = apol_load_all(a, &npol);
 			if (!pol) return -1;
 		}
-		int i = strcmp(r->chg.type, "standard") ? ap_select(pol, npol, r->chg.type, r->chg.risk) : -1;
+		int i = ap_select(pol, npol, r->chg.type, r->chg.risk);
 		if (i < 0) return 0;
 		r->policy_id = pol[i].id;
 	}

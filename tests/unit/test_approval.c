@@ -216,6 +216,7 @@ test_select(void)
 	CHECK(ap_select(p + 3, 4, "emergency", "low") == -1);
 	CHECK(ap_select(p, 0, "normal", "low") == -1);
 	CHECK(ap_select(p, 7, NULL, "low") == -1);
+	CHECK(ap_select(p, 7, "standard", "low") == -1);  /* pre-approved, even with a (*, *) policy */
 	CHECK(ap_quorum_parse("any") == AP_ANY && ap_quorum_parse("all") == AP_ALL && ap_quorum_parse("n") == AP_N);
 	CHECK(ap_quorum_parse("most") == -1 && ap_quorum_parse(NULL) == -1);
 }
