@@ -12,6 +12,7 @@
 #include "changewin.h"
 #include "clock.h"
 #include "cmdb.h"
+#include "approvalpolicy.h"
 #include "cron.h"
 #include "db.h"
 #include "plan.h"
@@ -537,6 +538,56 @@ out:
 	return rc;
 }
 
+/* The approval policies of the demo: normal low (one step, any of chen.jie or zhang.wei);
+ * normal medium and high (technical review by either, then the CAB: 2 of chen.jie, zhang.wei,
+ * admin); normal very_high (the CAB, all three); emergency of any risk (the emergency approver
+ * chen.jie); the freeze override (admin). */
+static void
+demo_apol_err(void *arg, const char *field, const char *key, const char *msg_arg)
+{
+	fprintf(stderr, "opsplan: demo policy %s: %s %s %s\n", (const char *)arg, field, key, msg_arg);
+}
+
+static int
+demo_approvals(const struct audit_who *who)
+{
+	static const char *const tech[] = { "zhang.wei", "chen.jie" }, *const cab[] = { "chen.jie", "zhang.wei", "admin" };
+	static const char *const low[] = { "chen.jie", "zhang.wei" }, *const emerg[] = { "chen.jie" }, *const adm[] = { "admin" };
+	static const struct {
+		const char *name, *kind, *type, *risk;
+		struct apol_step_in steps[2];
+		int nsteps;
+	} pol[] = {
+		{ "常规变更·低风险 Normal, low risk", "change", "normal", "low",
+		  { { 1, "技术审核 Technical review", "any", "", low, 2 } }, 1 },
+		{ "常规变更·中风险 Normal, medium risk", "change", "normal", "medium",
+		  { { 1, "技术审核 Technical review", "any", "", tech, 2 }, { 2, "变更咨询委员会 CAB", "n", "2", cab, 3 } }, 2 },
+		{ "常规变更·高风险 Normal, high risk", "change", "normal", "high",
+		  { { 1, "技术审核 Technical review", "any", "", tech, 2 }, { 2, "变更咨询委员会 CAB", "n", "2", cab, 3 } }, 2 },
+		{ "常规变更·极高风险 Normal, very high risk", "change", "normal", "very_high",
+		  { { 1, "变更咨询委员会（全体）CAB, all members", "all", "", cab, 3 } }, 1 },
+		{ "紧急变更 Emergency change", "change", "emergency", "*",
+		  { { 1, "紧急变更审批人 Emergency approver", "any", "", emerg, 1 } }, 1 },
+		{ "封网期例外 Freeze override", "freeze_override", "*", "*",
+		  { { 1, "管理员批准 Administrator", "any", "", adm, 1 } }, 1 },
+	};
+	for (size_t i = 0; i < sizeof pol / sizeof *pol; i++) {
+		struct apol p = { 0, pol[i].name, pol[i].kind, pol[i].type, pol[i].risk, 1 };
+		if (apol_check(&p, demo_apol_err, (void *)p.name)) return -1;
+		long long id = apol_create(who, &p);
+		if (id < 0) return -1;
+		for (int k = 0; k < pol[i].nsteps; k++) {
+			long long ids[3];
+			int nids, n;
+			const struct apol_step_in *st = &pol[i].steps[k];
+			if (apol_step_check(id, st, ids, &nids, &n, demo_apol_err, (void *)p.name) ||
+			    apol_step_save(who, id, st, ids, nids, n))
+				return -1;
+		}
+	}
+	return 0;
+}
+
 int
 demo_fill(void)
 {
@@ -616,7 +667,7 @@ demo_fill(void)
 	for (int i = 0; i < n; i++)
 		if (fins[i] < today && history(&who, ids[i], owners[i], fins[i], 100, hrs[i], 0, "done", "已完成 done", NULL))
 			goto fail;
-	if (demo_cmdb(&who)) goto fail;
+	if (demo_cmdb(&who) || demo_approvals(&who)) goto fail;
 	if (project_recompute(iid, &a) || milestone_history(&who, c, today) || demo_windows(&who, today) ||
 	    demo_changes(&who, today) ||
 	    db_commit() != SQLITE_OK)

@@ -62,5 +62,5 @@ extern const struct route home_routes[], profile_routes[], admin_routes[], audit
 	project_routes[], task_routes[], work_routes[], template_routes[], lists_routes[], import_routes[], gantt_routes[],
 	baseline_routes[], calendar_routes[], calendars_routes[], leave_routes[], feed_routes[],
 	burndown_routes[], trend_routes[], windows_routes[], cmdb_routes[],
-	change_routes[];
+	approvalpolicy_routes[], approvals_routes[], change_routes[];
 #endif

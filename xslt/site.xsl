@@ -44,4 +44,8 @@
   <xsl:include href="pages/windows.xsl"/>
   <xsl:include href="pages/windows-calendar.xsl"/>
   <xsl:include href="pages/windows-check.xsl"/>
+  <xsl:include href="pages/policies.xsl"/>
+  <xsl:include href="pages/policy.xsl"/>
+  <xsl:include href="pages/delegations.xsl"/>
+  <xsl:include href="pages/queue.xsl"/>
 </xsl:stylesheet>

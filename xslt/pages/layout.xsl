@@ -145,6 +145,13 @@
               <xsl:with-param name="page" select="'windows window windows-check windows-calendar'"/>
               <xsl:with-param name="text" select="op:t('nav.windows')"/>
             </xsl:call-template>
+            <xsl:if test="key('my-role', 'admin') or key('my-role', 'manager') or key('my-role', 'approver')">
+              <xsl:call-template name="nav-item">
+                <xsl:with-param name="href" select="'/changes/queue'"/>
+                <xsl:with-param name="page" select="'queue policies policy delegations'"/>
+                <xsl:with-param name="text" select="op:t('apr.nav')"/>
+              </xsl:call-template>
+            </xsl:if>
             <xsl:if test="key('my-role', 'admin') or key('my-role', 'auditor')">
               <xsl:call-template name="nav-item">
                 <xsl:with-param name="href" select="'/audit'"/>
