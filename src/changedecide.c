@@ -77,14 +77,14 @@ cd_route_load(struct arena *a, const struct chg *c, int freeze, const char *toda
 		r->status = AP_REJECTED;
 	} else if (r->main.state.status == AP_PENDING) {
 		r->cur = &r->main;
-		r->last = !freeze && r->main.state.current == r->main.nsteps - 1;
+		r->last = r->main.state.current == r->main.nsteps - 1;
 	} else if (!freeze) {
 		r->status = AP_APPROVED;
 	} else if (!r->frz_routed) {
 		r->cur = NULL;
 	} else if (r->frz.state.status == AP_PENDING) {
 		r->cur = &r->frz;
-		r->last = r->frz.state.current == r->frz.nsteps - 1;
+		r->last = 1;
 	} else {
 		r->status = AP_APPROVED;
 	}

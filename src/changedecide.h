@@ -16,7 +16,8 @@ struct cd_route {
 	struct aq_route frz;
 	int status;                  /* AP_* over every needed step */
 	struct aq_route *cur;        /* pending: the route whose step is current (NULL: no route) */
-	int last;                    /* pending: the current step is the last needed one */
+	int last;                    /* pending: the current step is in the authorization: the last step
+					of the change's policy, or the freeze override's */
 };
 /* Loads c's route for today; freeze from the conflict check. 0, or -1 on a database error. */
 int cd_route_load(struct arena *a, const struct chg *c, int freeze, const char *today, struct cd_route *r);

@@ -45,7 +45,8 @@ int chgflow_log(const struct audit_who *who, const struct user *u, const struct 
 
 /* Where a decision takes a change in state (assess or authorize), pure: status the engine's
  * AP_* over every step the change needs (its policy's, then the freeze override's when its
- * window is in a freeze), last 1 when the current step is the last of them. "rejected" on a
+ * window is in a freeze), last 1 when the current step is in the authorization (the last step
+ * of the change's policy, or the freeze override's). "rejected" on a
  * rejection, "scheduled" when every step is met, "authorize" when only the last step is left,
  * else state (no move). */
 const char *chgflow_decision_target(const char *state, int status, int last);
