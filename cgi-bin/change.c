@@ -7,6 +7,7 @@
 #include "change.h"
 #include "cmdb.h"
 #include "changeflow.h"
+#include "changedecide.h"
 #include "clock.h"
 #include "csv.h"
 #include "db.h"
@@ -278,6 +279,22 @@ item_build(struct ctx *c, const struct chg *v, const char *to)
 	char now[17];
 	chg_now_local(now);
 	xml_attr(f, "now", now);
+	/* the conflict check whenever the change has a planned window, and the approval route */
+	struct cc_result cr;
+	int ck = cc_check(c->rq->a, v, &cr);
+	if (ck < 0) return ctx_error(c, 503, "error.busy", "");
+	if (ck == 0) cc_xml(e, &cr);
+	char today[21];
+	clock_iso(clock_now(), today);
+	today[10] = 0;
+	struct cd_route route;
+	if (cd_route_load(c->rq->a, v, ck == 0 && cr.freeze, today, &route)) return ctx_error(c, 503, "error.busy", "");
+	xmlNodePtr ap = cd_page_xml(e, v, &route, c->u->id, today, c->rq->a);
+	if (!strcmp(to, "decide")) {
+		xmlNodePtr df = xml_el(ap, "decide-form");
+		xml_attr(df, "decision", form_str(c, "decision"));
+		xml_attr(df, "comment", form_str(c, "comment"));
+	}
 	xmlNodePtr can = xml_el(c->page, "can");
 	xml_attr(can, "edit", chg_can_edit(v, c->u) && (c->u->roles & WRITERS) ? "1" : "0");
 	xml_attr(can, "attach", chg_can_attach(v, c->u) && (c->u->roles & WRITERS) ? "1" : "0");
@@ -320,6 +337,42 @@ transition_post(struct ctx *c)
 	if (rc == -3) return ctx_error(c, 403, "chg.error.not_yours", "to");
 	if (rc > 0) return item_build(c, &v, to);
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/%s?flash=saved", v.number));
+}
+
+/* A decision on the change's current approval step. The engine says who may decide (403 with
+ * its reason for anyone else); the decision stores the conflict check as the approver saw it. */
+static int
+decide_post(struct ctx *c)
+{
+	struct chg v;
+	int st = load(c, &v);
+	if (st) return st;
+	if (strcmp(v.state, "assess") && strcmp(v.state, "authorize"))
+		return ctx_error(c, 409, "apr.error.not_pending", "");
+	struct cc_result cr;
+	int ck = cc_check(c->rq->a, &v, &cr);
+	if (ck < 0) return ctx_error(c, 503, "error.busy", "");
+	char today[21];
+	clock_iso(clock_now(), today);
+	today[10] = 0;
+	struct cd_route route;
+	if (cd_route_load(c->rq->a, &v, ck == 0 && cr.freeze, today, &route)) return ctx_error(c, 503, "error.busy", "");
+	long long ob = 0;
+	int why = cd_may(&route, c->u->id, today, &ob);
+	if (why < 0) return ctx_error(c, 409, "apr.error.no_route", "");
+	if (why != AP_OK) return ctx_error(c, 403, arena_printf(c->rq->a, "apr.reason.%s", ap_reason_name(why)), "");
+	const char *decision = form_str(c, "decision"), *comment = form_str(c, "comment");
+	if (strcmp(decision, "approved") && strcmp(decision, "rejected")) ctx_invalid(c, "decision", "apr.error.decision");
+	else if (!strcmp(decision, "rejected") && !*comment) ctx_invalid(c, "comment", "apr.error.comment_required");
+	if (text_chars(comment) > CHG_TEXT_MAX) ctx_invalid(c, "comment", "error.field_too_long");
+	if (c->errors) return item_build(c, &v, "decide");
+	struct buf js = {0};
+	cc_json(&js, ck == 0 ? cr.f : NULL, ck == 0 ? cr.n : 0);
+	const char *state = NULL, *missing = NULL;
+	int rc = cd_decide(&c->who, &v, c->u->id, ob, &route, decision, comment, buf_str(&js), c->rq->a, &state, &missing);
+	buf_free(&js);
+	if (rc) return ctx_error(c, 503, "error.busy", "");
+	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/%s?flash=saved#approval", v.number));
 }
 
 static int
@@ -430,6 +483,7 @@ const struct route change_routes[] = {
 	{ "POST", "/changes/{number}", edit_post, "change-form", WRITERS, 0 },
 	{ "GET", "/changes/{number}/edit", edit_page, "change-form", WRITERS, 0 },
 	{ "POST", "/changes/{number}/transition", transition_post, "change", WRITERS, 0 },
+	{ "POST", "/changes/{number}/decide", decide_post, "change", ROLE_ADMIN | ROLE_MANAGER | ROLE_APPROVER | ROLE_ENGINEER, 0 },
 	{ "POST", "/changes/{number}/log", log_post, "change", WRITERS, 0 },
 	{ "POST", "/changes/{number}/attachments", attach_post, "change", WRITERS, RF_UPLOAD },
 	{ "GET", "/changes/{number}/attachments/{id}", attach_get, "change", ROLE_ANY, 0 },

@@ -5,11 +5,15 @@
 #include "db.h"
 #include "text.h"
 #include "windows.h"
+#include "approval.h"
+#include "changeconflict.h"
 #include <stdio.h>
 #include <string.h>
 
-/* The transitions that need no approval engine. The approval engine adds
- * assess→authorize, authorize→scheduled, assess→rejected and authorize→rejected. */
+/* The transitions. Rows for CW_ENGINE are taken only by the approval engine after a decision
+ * (chgflow_decided), never through the step form: assess→authorize when only the last step (the
+ * authorization) is left, →scheduled when every step is met (it needs a planned window and an
+ * implementer), →rejected on any rejection. */
 const struct chg_transition chg_transitions[] = {
 	{ "new", "assess", "normal", CW_REQUESTER, NULL, NULL, CE_STATE },
 	{ "new", "authorize", "emergency", CW_REQUESTER, NULL, NULL, CE_STATE },
@@ -21,6 +25,11 @@ const struct chg_transition chg_transitions[] = {
 	{ "scheduled", "implement", NULL, CW_IMPLEMENTER, "implementer", NULL, CE_IMPLEMENT },
 	{ "implement", "review", NULL, CW_IMPLEMENTER, NULL, "actual_end verification_result", CE_REVIEW },
 	{ "review", "closed", NULL, CW_REQUESTER | CW_MANAGER | CW_ADMIN, NULL, "close_code", CE_CLOSE },
+	{ "assess", "authorize", "normal", CW_ENGINE, NULL, NULL, CE_DECIDE },
+	{ "assess", "scheduled", "normal", CW_ENGINE, "planned_start planned_end implementer", NULL, CE_DECIDE },
+	{ "authorize", "scheduled", "normal emergency", CW_ENGINE, "planned_start planned_end implementer", NULL, CE_DECIDE },
+	{ "assess", "rejected", "normal", CW_ENGINE, NULL, "comment", CE_REJECT },
+	{ "authorize", "rejected", "normal emergency", CW_ENGINE, NULL, "comment", CE_REJECT },
 	{ 0 },
 };
 
@@ -63,7 +72,18 @@ static const struct chg_transition *
 find(const struct chg *c, const char *to)
 {
 	for (const struct chg_transition *t = chg_transitions; t->from; t++)
-		if (!strcmp(t->from, c->state) && !strcmp(t->to, to) && (!t->types || word_in(c->type, t->types)))
+		if (!strcmp(t->from, c->state) && !strcmp(t->to, to) && (!t->types || word_in(c->type, t->types)) &&
+		    t->who != CW_ENGINE)
+			return t;
+	return NULL;
+}
+
+static const struct chg_transition *
+find_engine(const struct chg *c, const char *to)
+{
+	for (const struct chg_transition *t = chg_transitions; t->from; t++)
+		if (!strcmp(t->from, c->state) && !strcmp(t->to, to) && (!t->types || word_in(c->type, t->types)) &&
+		    t->who == CW_ENGINE)
 			return t;
 	return NULL;
 }
@@ -238,6 +258,14 @@ chgflow_take(const struct audit_who *who, const struct user *u, const struct chg
 	json_close(&ov);
 	json_open(&nv);
 	json_s(&nv, "state", to);
+	/* submitting: the conflict check is run and recorded (it never blocks; an approver decides) */
+	struct cc_result cr;
+	if (!strcmp(c->state, "new") && t->effect == CE_STATE && cc_check(a, c, &cr) == 0) {
+		struct buf js = {0};
+		cc_json(&js, cr.f, cr.n);
+		json_s(&nv, "conflicts", buf_str(&js));
+		buf_free(&js);
+	}
 	if (t->effect == CE_IMPLEMENT) json_s(&nv, "actual_start", now_local);
 	if (t->effect == CE_REVIEW) {
 		json_s(&nv, "actual_end", actual_end);
@@ -280,5 +308,72 @@ chgflow_log(const struct audit_who *who, const struct user *u, const struct chg 
 	json_close(&nv);
 	int rc = audit_append(who, "change.log", "change", c->number, NULL, buf_str(&nv), "");
 	buf_free(&nv);
+	return rc ? -1 : 0;
+}
+
+const char *
+chgflow_decision_target(const char *state, int status, int last)
+{
+	if (status == AP_REJECTED) return "rejected";
+	if (status == AP_APPROVED) return "scheduled";
+	if (last) return "authorize";
+	return state;
+}
+
+/* The stored fields t needs that c lacks, space-separated ("" none). */
+static const char *
+lacking(const struct chg *c, const struct chg_transition *t, struct arena *a)
+{
+	struct buf b = {0};
+	for (const char *p = t->needs; p && *p;) {
+		while (*p == ' ') p++;
+		size_t k = strcspn(p, " ");
+		const char *f = arena_strndup(a, p, k);
+		if (k && !*stored(c, f)) {
+			if (b.len) buf_addc(&b, ' ');
+			buf_adds(&b, f);
+		}
+		p += k;
+	}
+	const char *s = arena_strdup(a, buf_str(&b));
+	buf_free(&b);
+	return s;
+}
+
+int
+chgflow_decided(const struct audit_who *who, const struct chg *c, const char *target, const char *comment,
+		struct arena *a, const char **now_state, const char **missing)
+{
+	*now_state = c->state;
+	*missing = "";
+	if (!strcmp(target, c->state)) return 0;
+	const struct chg_transition *t = find_engine(c, target);
+	if (!t) return 0;
+	const char *miss = lacking(c, t, a);
+	if (*miss) {
+		*missing = miss;
+		t = !strcmp(target, "scheduled") ? find_engine(c, "authorize") : NULL;
+		if (!t) return 0;
+	}
+	char now[21];
+	clock_iso(clock_now(), now);
+	int rc = t->effect == CE_REJECT
+			 ? db_run("UPDATE changes SET state = ?, reject_reason = ?, updated_at = ? WHERE id = ?", "sssi", t->to,
+				  comment, now, c->id)
+			 : db_run("UPDATE changes SET state = ?, updated_at = ? WHERE id = ?", "ssi", t->to, now, c->id);
+	if (rc != SQLITE_DONE) return -1;
+	struct buf ov = {0}, nv = {0};
+	json_open(&ov);
+	json_s(&ov, "state", c->state);
+	json_close(&ov);
+	json_open(&nv);
+	json_s(&nv, "state", t->to);
+	if (t->effect == CE_REJECT) json_s(&nv, "reject_reason", comment);
+	json_close(&nv);
+	rc = audit_append(who, "change.transition", "change", c->number, buf_str(&ov), buf_str(&nv),
+			  t->effect == CE_REJECT ? comment : "approval engine");
+	buf_free(&ov);
+	buf_free(&nv);
+	*now_state = t->to;
 	return rc ? -1 : 0;
 }

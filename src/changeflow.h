@@ -10,9 +10,10 @@
 #include "change.h"
 
 /* Who may take a transition (bits): the requester, the implementer, an admin, a manager. */
-enum { CW_REQUESTER = 1, CW_IMPLEMENTER = 2, CW_ADMIN = 4, CW_MANAGER = 8 };
+enum { CW_REQUESTER = 1, CW_IMPLEMENTER = 2, CW_ADMIN = 4, CW_MANAGER = 8,
+       CW_ENGINE = 16 };   /* CW_ENGINE: only the approval engine after a decision (never a form) */
 /* What a transition records besides the new state. */
-enum chg_effect { CE_STATE, CE_CANCEL, CE_IMPLEMENT, CE_REVIEW, CE_CLOSE };
+enum chg_effect { CE_STATE, CE_CANCEL, CE_IMPLEMENT, CE_REVIEW, CE_CLOSE, CE_DECIDE, CE_REJECT };
 
 struct chg_transition {
 	const char *from, *to;
@@ -41,4 +42,19 @@ int chgflow_take(const struct audit_who *who, const struct user *u, const struct
  * database error; -2 not in implement; -3 not allowed. */
 int chgflow_log(const struct audit_who *who, const struct user *u, const struct chg *c, const char *entry,
 		plan_err_fn err, void *earg);
+
+/* Where a decision takes a change in state (assess or authorize), pure: status the engine's
+ * AP_* over every step the change needs (its policy's, then the freeze override's when its
+ * window is in a freeze), last 1 when the current step is in the authorization (the last step
+ * of the change's policy, or the freeze override's). "rejected" on a
+ * rejection, "scheduled" when every step is met, "authorize" when only the last step is left,
+ * else state (no move). */
+const char *chgflow_decision_target(const char *state, int status, int last);
+/* Moves c after a decision to target (chgflow_decision_target) along a CW_ENGINE row of the
+ * table: a row whose needs c lacks is not taken; assess then goes to authorize instead (when
+ * that row exists), else c stays. Audited change.transition (reason: the rejecting comment; for
+ * CE_REJECT reject_reason = comment). The state c ends in into *now (c->state when it stays),
+ * the stored fields still missing (space-separated, "" none) into *missing. 0, or -1. */
+int chgflow_decided(const struct audit_who *who, const struct chg *c, const char *target, const char *comment,
+		    struct arena *a, const char **now, const char **missing);
 #endif

@@ -452,7 +452,10 @@ def t_normal_route(s):
     unchanged(s, before, 'unknown state')
     step_ok(s, n, ENGINEER, 'assess')
     a, o, nv, why = last_audit(s, 'change.transition', n)
-    expect(a == ENGINEER and o == {'state': 'new'} and nv == {'state': 'assess'}, 'audit %r %r' % (o, nv))
+    expect(a == ENGINEER and o == {'state': 'new'} and nv['state'] == 'assess', 'audit %r %r' % (o, nv))
+    # submitting runs the conflict check and records it (it does not block: an approver decides)
+    found = json.loads(nv['conflicts'])
+    expect(any(f['kind'] == 'change' and f['ci'] == 'DB-CORE-01' for f in found), 'submission conflicts %r' % found)
     # still not implementable: approval has not happened
     refused_status(s, '/changes/%s/transition' % n, ENGINEER2, {'to': 'implement'}, 409, 'implement from assess')
     refused(s, '/changes/%s/transition' % n, ENGINEER, {'to': 'cancelled'}, 'reason', 'chg.error.required', 'cancel without reason')
@@ -473,11 +476,10 @@ def t_emergency_route(s):
     refused_status(s, '/changes/%s/transition' % n, ENGINEER, {'to': 'implement'}, 409, 'implement before approval')
     refused_status(s, '/changes/%s/transition' % n, ADMIN, {'to': 'scheduled'}, 409,
                    'authorize→scheduled belongs to the approval engine')
-    # the approval engine's step, simulated in the database
-    con = sqlite3.connect(s.db, timeout=10)
-    con.execute("UPDATE changes SET state = 'scheduled' WHERE number = ?", (n,))
-    con.commit()
-    con.close()
+    # the approval engine's step: the emergency approver's decision schedules it
+    st, h, b = post(s, '/changes/%s/decide' % n, APPROVER, {'decision': 'approved', 'comment': ''})
+    expect(st == 303, 'emergency approval by %s: %d %s' % (APPROVER, st, short(b)))
+    expect(row(s, n) == 'scheduled', 'emergency change not scheduled by its approval: %s' % row(s, n))
     step_ok(s, n, ENGINEER, 'implement')
     end = local_now(s)
     step_ok(s, n, ENGINEER, 'review', actual_end=end, verification_result='交易恢复 payments back',

@@ -10,6 +10,9 @@
   <attachments><attachment id name mime size sha256 uploader at/></attachments>
   <log><entry at user user-name>text</entry></log><history><record …/></history>
   <transitions><transition to required needs fields/></transitions></change>
+  <conflicts count freeze><conflict kind ref name ci via from to extra/></conflicts> (with a planned
+  window) <approval status freeze policy-name step step-name approvals needed missing may reason
+  on-behalf on-behalf-name><decision …><comment/><conflicts/></decision><decide-form/></approval>
   + <step-form to now …values of a refused step/> + <can edit attach log/> + optional <errors>.
 -->
 <xsl:stylesheet version="1.0"
@@ -150,6 +153,124 @@
             </ul>
           </xsl:if>
         </xsl:if>
+      </section>
+
+      <section aria-labelledby="h-approval" id="approval">
+        <h2 id="h-approval"><xsl:value-of select="op:t('dec.title')"/></h2>
+        <xsl:for-each select="conflicts">
+          <h3 id="conflicts"><xsl:value-of select="op:t('dec.conflicts')"/></h3>
+          <xsl:choose>
+            <xsl:when test="conflict">
+              <ul class="conflicts">
+                <xsl:for-each select="conflict">
+                  <li class="conflict conflict-{@kind}">
+                    <xsl:choose>
+                      <xsl:when test="@kind = 'change'">
+                        <xsl:value-of select="op:t('dec.conflict.change', string(@name), concat(@ci, substring(concat(' ↔ ', @via), 1, 3 * (@via != @ci) + string-length(@via) * (@via != @ci))), op:t(concat('chg.state.', @extra)))"/>
+                      </xsl:when>
+                      <xsl:when test="@kind = 'freeze'">
+                        <xsl:value-of select="op:t('dec.conflict.freeze', string(@name), op:t(concat('dec.extent.', @extra)))"/>
+                      </xsl:when>
+                      <xsl:when test="@kind = 'outside'">
+                        <xsl:value-of select="op:t('dec.conflict.outside', string(@ci), op:t(concat('dec.extent.', @extra)))"/>
+                      </xsl:when>
+                      <xsl:otherwise>
+                        <xsl:value-of select="op:t('dec.conflict.task', string(@name), string(@extra))"/>
+                      </xsl:otherwise>
+                    </xsl:choose>
+                    <xsl:text> </xsl:text>
+                    <span class="when"><xsl:value-of select="concat(translate(@from, 'T', ' '), ' – ', translate(@to, 'T', ' '))"/></span>
+                    <xsl:if test="@kind = 'change'">
+                      <xsl:text> </xsl:text><a href="/changes/{@ref}"><xsl:value-of select="@ref"/></a>
+                    </xsl:if>
+                  </li>
+                </xsl:for-each>
+              </ul>
+            </xsl:when>
+            <xsl:otherwise><p class="empty"><xsl:value-of select="op:t('dec.conflicts.none')"/></p></xsl:otherwise>
+          </xsl:choose>
+        </xsl:for-each>
+        <xsl:for-each select="approval">
+          <xsl:if test="@status != 'none' or ../@state = 'assess' or ../@state = 'authorize'">
+            <p class="approval-status">
+              <xsl:value-of select="op:t(concat('dec.status.', @status))"/>
+              <xsl:if test="string(@step) != ''">
+                <xsl:text> </xsl:text>
+                <xsl:value-of select="op:t('dec.step', concat(@policy-name, ' · ', @step, ' ', @step-name), string(@approvals), string(@needed))"/>
+              </xsl:if>
+            </p>
+          </xsl:if>
+          <xsl:if test="@freeze = '1'">
+            <p class="hint"><xsl:value-of select="op:t('dec.freeze')"/></p>
+          </xsl:if>
+          <xsl:if test="string(@missing) != ''">
+            <p class="hint missing"><xsl:value-of select="op:t('dec.missing')"/></p>
+          </xsl:if>
+          <xsl:choose>
+            <xsl:when test="decision">
+              <table class="decisions">
+                <thead><tr>
+                  <th scope="col"><xsl:value-of select="op:t('dec.col.name')"/></th>
+                  <th scope="col"><xsl:value-of select="op:t('dec.col.role')"/></th>
+                  <th scope="col"><xsl:value-of select="op:t('dec.col.decision')"/></th>
+                  <th scope="col"><xsl:value-of select="op:t('dec.col.at')"/></th>
+                  <th scope="col"><xsl:value-of select="op:t('dec.col.comment')"/></th>
+                  <th scope="col"><xsl:value-of select="op:t('dec.col.on_behalf')"/></th>
+                </tr></thead>
+                <tbody>
+                  <xsl:for-each select="decision">
+                    <tr class="decision-{@decision}">
+                      <td><xsl:value-of select="@user-name"/></td>
+                      <td><xsl:value-of select="concat(@policy-name, ' · ', @step, ' ', @step-name)"/></td>
+                      <td><xsl:value-of select="op:t(concat('dec.decision.', @decision))"/></td>
+                      <td><time datetime="{@at}"><xsl:value-of select="op:time(string(@at))"/></time></td>
+                      <td class="text"><xsl:value-of select="comment"/></td>
+                      <td><xsl:value-of select="@on-behalf-name"/></td>
+                    </tr>
+                  </xsl:for-each>
+                </tbody>
+              </table>
+            </xsl:when>
+            <xsl:otherwise><p class="empty"><xsl:value-of select="op:t('dec.none')"/></p></xsl:otherwise>
+          </xsl:choose>
+          <xsl:choose>
+            <xsl:when test="@may = '1'">
+              <form class="form" method="post" action="/changes/{$n}/decide" accept-charset="UTF-8">
+                <xsl:call-template name="csrf"/>
+                <fieldset>
+                  <legend><xsl:value-of select="op:t('dec.form')"/></legend>
+                  <xsl:if test="string(@on-behalf) != ''">
+                    <p class="hint"><xsl:value-of select="op:t('dec.on_behalf', string(@on-behalf-name))"/></p>
+                  </xsl:if>
+                  <div class="field">
+                    <span class="label"><xsl:value-of select="op:t('chg.f.decision')"/></span>
+                    <label><input type="radio" name="decision" value="approved">
+                      <xsl:if test="decide-form/@decision != 'rejected' or not(decide-form)"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                    </input><xsl:text> </xsl:text><xsl:value-of select="op:t('dec.decision.approved')"/></label>
+                    <xsl:text> </xsl:text>
+                    <label><input type="radio" name="decision" value="rejected">
+                      <xsl:if test="decide-form/@decision = 'rejected'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+                    </input><xsl:text> </xsl:text><xsl:value-of select="op:t('dec.decision.rejected')"/></label>
+                    <xsl:call-template name="field-error"><xsl:with-param name="field" select="'decision'"/></xsl:call-template>
+                  </div>
+                  <xsl:call-template name="textarea-field">
+                    <xsl:with-param name="field" select="'comment'"/>
+                    <xsl:with-param name="label" select="op:t('chg.f.comment')"/>
+                    <xsl:with-param name="value" select="decide-form/@comment"/>
+                    <xsl:with-param name="rows" select="2"/>
+                  </xsl:call-template>
+                  <p class="hint"><xsl:value-of select="op:t('dec.comment.hint')"/></p>
+                  <div class="actions">
+                    <button type="submit" class="button primary"><xsl:value-of select="op:t('dec.submit')"/></button>
+                  </div>
+                </fieldset>
+              </form>
+            </xsl:when>
+            <xsl:when test="(../@state = 'assess' or ../@state = 'authorize') and @reason != 'closed'">
+              <p class="hint"><xsl:value-of select="op:t(concat('apr.reason.', @reason))"/></p>
+            </xsl:when>
+          </xsl:choose>
+        </xsl:for-each>
       </section>
 
       <xsl:if test="transitions/transition">
