@@ -50,13 +50,8 @@ calendar_csv(struct ctx *c, const struct ccal_range *r, const struct ccal_filter
 	struct arena *a = c->rq->a;
 	for (int k = 0; k < n; k++) {
 		const struct ccal_change *x = &ch[k];
-		size_t len = 1;
-		for (int i = 0; i < x->ncis; i++) len += strlen(x->cis[i]) + 1;
-		char *cis = arena_alloc(a, len);
-		for (int i = 0; i < x->ncis; i++) {
-			if (i) strcat(cis, " ");
-			strcat(cis, x->cis[i]);
-		}
+		const char *cis = "";
+		for (int i = 0; i < x->ncis; i++) cis = i ? arena_printf(a, "%s %s", cis, x->cis[i]) : x->cis[i];
 		const char *row[NCOLS] = {
 			x->number, x->title, render_msg(c->lang, arena_printf(a, "chg.type.%s", x->type)),
 			render_msg(c->lang, arena_printf(a, "chg.state.%s", x->state)),
