@@ -21,7 +21,9 @@ static const struct route *const tables[] = { home_routes, profile_routes, admin
 					       template_routes, lists_routes, import_routes, gantt_routes,
 					       baseline_routes, calendar_routes, calendars_routes, leave_routes,
 					       feed_routes, burndown_routes, trend_routes, windows_routes, cmdb_routes,
-					       approvalpolicy_routes, approvals_routes, change_routes };
+					       approvalpolicy_routes, approvals_routes,
+					       changecal_routes,
+					       change_routes };
 
 /* Matches "/a/{x}/b" against a path, capturing {x} segments into rq->pathv. */
 static int

@@ -63,4 +63,5 @@ extern const struct route home_routes[], profile_routes[], admin_routes[], audit
 	baseline_routes[], calendar_routes[], calendars_routes[], leave_routes[], feed_routes[],
 	burndown_routes[], trend_routes[], windows_routes[], cmdb_routes[],
 	approvalpolicy_routes[], approvals_routes[], change_routes[];
+extern const struct route changecal_routes[];   /* before change_routes: /changes/{number} catches all */
 #endif

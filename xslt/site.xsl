@@ -48,4 +48,5 @@
   <xsl:include href="pages/policy.xsl"/>
   <xsl:include href="pages/delegations.xsl"/>
   <xsl:include href="pages/queue.xsl"/>
+  <xsl:include href="pages/changecal.xsl"/>
 </xsl:stylesheet>
