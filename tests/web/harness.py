@@ -114,6 +114,34 @@ def db_one(s, sql, *args):
     rows = db_all(s, sql, *args)
     return rows[0][0] if rows else None
 
+def with_xml(path):
+    return path + ('&' if '?' in path else '?') + 'format=xml'
+
+
+def token(s, user):
+    """A fresh CSRF token for user (from the profile page's model)."""
+    st, h, b = s.request('GET', '/profile?format=xml', user=user)
+    expect(st == 200, 'GET /profile?format=xml as %s: %d' % (user, st))
+    return xml_root(b, '/profile').find('meta').get('csrf')
+
+
+def post(s, path, user, fields, xml=False, lang=None):
+    """POSTs fields (dict or pairs) as a form with a fresh CSRF token; xml: ask for the model."""
+    fields = list(fields.items()) if isinstance(fields, dict) else list(fields)
+    fields.append(('csrf_token', token(s, user)))
+    body = urllib.parse.urlencode(fields, encoding='utf-8')
+    headers = {'Content-Type': 'application/x-www-form-urlencoded'}
+    if lang:
+        headers['Accept-Language'] = lang
+    return s.request('POST', with_xml(path) if xml else path, user=user, headers=headers, body=body)
+
+
+def unchanged(s, before, what):
+    """Fails when the database differs from the snapshot before."""
+    d = snapshot_diff(before, s.db_snapshot())
+    expect(not d, '%s changed the database: %s' % (what, '; '.join(d)))
+
+
 
 
 class Checks:

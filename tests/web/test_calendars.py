@@ -22,7 +22,7 @@ import xml.etree.ElementTree as ET
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, snapshot_diff, CAT, msg, Fail, expect, short, location, xml_root, errors_of, db_all, db_one  # noqa: E402
+from harness import Stack, parse_html, snapshot_diff, CAT, msg, Fail, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
@@ -34,30 +34,10 @@ S = {}
 # ---------------------------------------------------------------------------------------------
 # helpers
 
-def with_xml(path):
-    return path + ('&' if '?' in path else '?') + 'format=xml'
-
-
 def get_xml(s, path, user, status=200):
     st, h, b = s.request('GET', with_xml(path), user=user)
     expect(st == status, 'GET %s?format=xml as %s: %d, want %d: %s' % (path, user, st, status, short(b)))
     return xml_root(b, path)
-
-
-def token(s, user):
-    st, h, b = s.request('GET', '/profile?format=xml', user=user)
-    expect(st == 200, 'GET /profile?format=xml as %s: %d' % (user, st))
-    return xml_root(b, '/profile').find('meta').get('csrf')
-
-
-def post(s, path, user, fields, xml=False, lang=None):
-    fields = list(fields.items()) if isinstance(fields, dict) else list(fields)
-    fields.append(('csrf_token', token(s, user)))
-    h = dict(FORM)
-    if lang:
-        h['Accept-Language'] = lang
-    body = urllib.parse.urlencode(fields, encoding='utf-8')
-    return s.request('POST', with_xml(path) if xml else path, user=user, headers=h, body=body)
 
 
 def post_file(s, path, user, data, filename):
@@ -66,11 +46,6 @@ def post_file(s, path, user, data, filename):
     body += ('--%s\r\nContent-Disposition: form-data; name="file"; filename="%s"\r\nContent-Type: text/plain\r\n\r\n'
              % (bnd, filename)).encode() + data + ('\r\n--%s--\r\n' % bnd).encode()
     return s.request('POST', path, user=user, headers={'Content-Type': 'multipart/form-data; boundary=' + bnd}, body=body)
-
-
-def unchanged(s, before, what):
-    d = snapshot_diff(before, s.db_snapshot())
-    expect(not d, '%s changed the database: %s' % (what, '; '.join(d)))
 
 
 def last_audit(s, action):

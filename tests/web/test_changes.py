@@ -23,7 +23,7 @@ import uuid
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, snapshot_diff, CAT, expect, short, location, xml_root, errors_of, db_all, db_one  # noqa: E402
+from harness import Stack, parse_html, snapshot_diff, CAT, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
@@ -36,35 +36,10 @@ RISK = {'risk_services': '3', 'risk_users': '2', 'risk_outage': '2', 'risk_teste
 # ---------------------------------------------------------------------------------------------
 # helpers
 
-def with_xml(path):
-    return path + ('&' if '?' in path else '?') + 'format=xml'
-
-
 def get_xml(s, path, user, status=200):
     st, h, b = s.request('GET', with_xml(path), user=user)
     expect(st == status, 'GET %s?format=xml as %s: %d, want %d: %s' % (path, user, st, status, short(b)))
     return xml_root(b, path)
-
-
-def token(s, user):
-    st, h, b = s.request('GET', '/profile?format=xml', user=user)
-    expect(st == 200, 'GET /profile?format=xml as %s: %d' % (user, st))
-    return xml_root(b, '/profile').find('meta').get('csrf')
-
-
-def post(s, path, user, fields, xml=False, lang=None):
-    fields = list(fields.items()) if isinstance(fields, dict) else list(fields)
-    fields.append(('csrf_token', token(s, user)))
-    body = urllib.parse.urlencode(fields, encoding='utf-8')
-    headers = dict(FORM)
-    if lang:
-        headers['Accept-Language'] = lang
-    return s.request('POST', with_xml(path) if xml else path, user=user, headers=headers, body=body)
-
-
-def unchanged(s, before, what):
-    d = snapshot_diff(before, s.db_snapshot())
-    expect(not d, '%s changed the database: %s' % (what, '; '.join(d)))
 
 
 def msg_part(lang, key):
