@@ -178,8 +178,11 @@ site=$(
         if (line ~ /^[ \t]*#/) next                  # comments stay in the example
         line = uncomment(line)
         if (mode == "sso" && block == "sso-endpoint") {
-            line = repl(line, "http://127.0.0.1:4180/oauth2/auth", "http://" up "/auth")
-            line = repl(line, "http://127.0.0.1:4180", "http://" up)
+            # one or the other: an upstream port that starts with 4180 (41807) must not match again
+            if (index(line, "http://127.0.0.1:4180/oauth2/auth"))
+                line = repl(line, "http://127.0.0.1:4180/oauth2/auth", "http://" up "/auth")
+            else
+                line = repl(line, "http://127.0.0.1:4180", "http://" up)
         }
         line = repl(line, "unix:/run/opsplan/opsplan.sock", "unix:" ENVIRON["SOCKET"])
         line = repl(line, "/usr/share/opsplan/static", ENVIRON["STATIC"])
