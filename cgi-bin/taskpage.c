@@ -5,6 +5,7 @@
 #include "db.h"
 #include "deps.h"
 #include "health.h"
+#include "history.h"
 #include "plan.h"
 #include "text.h"
 #include "xml.h"
@@ -125,19 +126,9 @@ task_page(struct ctx *c)
 		xml_attr(m, "user-name", (const char *)sqlite3_column_text(st, 3));
 	}
 	if (st) sqlite3_reset(st);
-	xmlNodePtr hist = xml_el(e, "history");
 	char eid[24];
 	snprintf(eid, sizeof eid, "%lld", t.id);
-	st = db_q("SELECT id, at, actor, action, reason, old_value, new_value FROM audit_log"
-		  " WHERE entity = 'task' AND entity_id = ? ORDER BY id DESC LIMIT 200", "s", eid);
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		xmlNodePtr r = xml_el(hist, "record");
-		static const char *const ra[] = { "id", "at", "actor", "action", "reason" };
-		for (int i = 0; i < 5; i++) xml_attr(r, ra[i], (const char *)sqlite3_column_text(st, i));
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL) xml_text(r, "old", (const char *)sqlite3_column_text(st, 5));
-		if (sqlite3_column_type(st, 6) != SQLITE_NULL) xml_text(r, "new", (const char *)sqlite3_column_text(st, 6));
-	}
-	if (st) sqlite3_reset(st);
+	history_xml(e, "task", eid);
 	xmlNodePtr kids = xml_el(e, "children");
 	st = db_q("SELECT " TASK_COLS TASK_FROM " WHERE t.parent_id = ? ORDER BY t.position", "i", t.id);
 	while (st && sqlite3_step(st) == SQLITE_ROW) task_xml(kids, st, cal, today);

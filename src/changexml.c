@@ -1,6 +1,7 @@
 /* changexml.c — the page models of requests for change: the list with its filters, one change
  * with everything recorded about it, and the form's values and choices (see change.h). */
 #include "change.h"
+#include "history.h"
 #include "cmdb.h"
 #include "db.h"
 #include "xml.h"
@@ -151,17 +152,7 @@ chg_item_xml(xmlNodePtr parent, const struct chg *c)
 		xml_attr(r, "user-name", (const char *)sqlite3_column_text(st, 2));
 	}
 	if (st) sqlite3_reset(st);
-	xmlNodePtr hist = xml_el(e, "history");
-	st = db_q("SELECT id, at, actor, action, reason, old_value, new_value FROM audit_log"
-		  " WHERE entity = 'change' AND entity_id = ? ORDER BY id DESC LIMIT 200", "s", c->number);
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		xmlNodePtr r = xml_el(hist, "record");
-		static const char *const names[] = { "id", "at", "actor", "action", "reason" };
-		for (int i = 0; i < 5; i++) xml_attr(r, names[i], (const char *)sqlite3_column_text(st, i));
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL) xml_text(r, "old", (const char *)sqlite3_column_text(st, 5));
-		if (sqlite3_column_type(st, 6) != SQLITE_NULL) xml_text(r, "new", (const char *)sqlite3_column_text(st, 6));
-	}
-	if (st) sqlite3_reset(st);
+	history_xml(e, "change", c->number);
 	return e;
 }
 

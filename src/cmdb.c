@@ -1,6 +1,7 @@
 /* cmdb.c — configuration items and their relations: checks, audited writes, page models
  * (see cmdb.h). The impact of a change is computed by the pure ciimpact.c over all relations. */
 #include "cmdb.h"
+#include "history.h"
 #include "ciimpact.h"
 #include "clock.h"
 #include "db.h"
@@ -362,17 +363,7 @@ cmdb_item_xml(xmlNodePtr parent, const struct ci *ci, struct arena *a)
 	relations_xml(e, "runs-here", ci->id, 0, "runs_on");
 	relations_xml(e, "depended-by", ci->id, 0, "depends_on");
 	impact_xml(e, ci->id, a);
-	xmlNodePtr hist = xml_el(e, "history");
-	st = db_q("SELECT id, at, actor, action, reason, old_value, new_value FROM audit_log"
-		  " WHERE entity = 'ci' AND entity_id = ? ORDER BY id DESC LIMIT 200", "s", ci->code);
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		xmlNodePtr r = xml_el(hist, "record");
-		static const char *const ra[] = { "id", "at", "actor", "action", "reason" };
-		for (int i = 0; i < 5; i++) xml_attr(r, ra[i], (const char *)sqlite3_column_text(st, i));
-		if (sqlite3_column_type(st, 5) != SQLITE_NULL) xml_text(r, "old", (const char *)sqlite3_column_text(st, 5));
-		if (sqlite3_column_type(st, 6) != SQLITE_NULL) xml_text(r, "new", (const char *)sqlite3_column_text(st, 6));
-	}
-	if (st) sqlite3_reset(st);
+	history_xml(e, "ci", ci->code);
 	return e;
 }
 
