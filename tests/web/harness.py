@@ -144,6 +144,47 @@ def unchanged(s, before, what):
 
 
 
+def html_page_ok(s, path, user, keys, nav=None, nav_shown=True):
+    """The page checks every HTML page meets, in both languages: 200, <html lang>, no script or
+    style (elements or attributes), one csrf_token in every POST form, no raw message keys with
+    the prefixes keys (e.g. ('chg',)) or 'error.'/'field.', and the site nav's link nav
+    (href, message key) shown (or, nav_shown=False, not shown)."""
+    for lang in ('zh-CN', 'en'):
+        st, h, b = s.request('GET', path, user=user, headers={'Accept-Language': lang})
+        what = '%s as %s (%s)' % (path, user, lang)
+        expect(st == 200, '%s: %d %s' % (what, st, short(b, 200)))
+        p = parse_html(b)
+        expect(p.lang == lang, '%s: <html lang=%r>' % (what, p.lang))
+        expect(not any(tag in ('script', 'style') for tag, a in p.tags), '%s: a script or style element' % what)
+        attrs = [(tag, k) for tag, a in p.tags for k in a if k == 'style' or k.startswith('on')]
+        expect(not attrs, '%s: style/event attributes %r' % (what, attrs[:3]))
+        for f in p.forms:
+            if (f['attrs'].get('method') or 'get').lower() == 'post':
+                toks = [i for i in f['inputs'] if i.get('name') == 'csrf_token']
+                expect(len(toks) == 1 and toks[0].get('value'),
+                       '%s: POST form %r without csrf_token' % (what, f['attrs'].get('action')))
+        t = ' '.join(''.join(p.text).split())
+        raw = re.findall(r'\b(?:%s|nav|error|field)\.[a-z_]+(?:\.[a-z_]+)?\b' % '|'.join(keys), t)
+        expect('???' not in t and not raw, '%s: raw message keys %r' % (what, raw[:3]))
+        if nav:
+            href, key = nav
+            m = re.search(r'<nav class="site-nav".*?</nav>', b.decode('utf-8'), re.S)
+            has = bool(m) and msg(lang, key) in m.group(0) and 'href="%s"' % href in m.group(0)
+            expect(has == nav_shown, '%s: nav link %s %s' % (what, href, 'missing' if nav_shown else 'shown'))
+
+
+def logs_clean(s, verify=True):
+    """No sanitizer report, missing message key or failed transform in the program's log, and
+    (verify) "opsplan audit verify" passes."""
+    bad = [ln for ln in s.log_text().splitlines() if 'missing key' in ln or re.search(r"transform '[^']+' failed", ln)
+           or 'ERROR: AddressSanitizer' in ln or 'ERROR: LeakSanitizer' in ln
+           or re.search(r'\.c:\d+:\d+: runtime error:', ln)]
+    expect(not bad, 'log problems: %r' % sorted(set(bad))[:5])
+    if verify:
+        r = s.cli('audit', 'verify')
+        expect(r.returncode == 0, 'opsplan audit verify: %s %s' % (r.stdout.strip(), r.stderr.strip()))
+
+
 class Checks:
     """One line per check: "ok NAME" or "FAIL NAME: why". only: run just names containing it."""
 

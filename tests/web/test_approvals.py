@@ -15,12 +15,11 @@ import os
 import re
 import sqlite3
 import sys
-import urllib.parse
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, snapshot_diff, msg, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged  # noqa: E402
+from harness import Stack, msg, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, post, unchanged, html_page_ok, logs_clean  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
@@ -368,25 +367,7 @@ def t_queue(s):
 
 
 def page_ok(s, path, user, nav=True):
-    for lang in ('zh-CN', 'en'):
-        st, h, b = s.request('GET', path, user=user, headers={'Accept-Language': lang})
-        what = '%s as %s (%s)' % (path, user, lang)
-        expect(st == 200, '%s: %d %s' % (what, st, short(b, 200)))
-        p = parse_html(b)
-        expect(p.lang == lang, '%s: <html lang=%r>' % (what, p.lang))
-        expect(not any(tag in ('script', 'style') for tag, a in p.tags), '%s: a script or style element' % what)
-        attrs = [(tag, k) for tag, a in p.tags for k in a if k == 'style' or k.startswith('on')]
-        expect(not attrs, '%s: style/event attributes %r' % (what, attrs[:3]))
-        for f in p.forms:
-            if (f['attrs'].get('method') or 'get').lower() == 'post':
-                toks = [i for i in f['inputs'] if i.get('name') == 'csrf_token']
-                expect(len(toks) == 1 and toks[0].get('value'), '%s: POST form without csrf_token' % what)
-        t = ' '.join(''.join(p.text).split())
-        raw = re.findall(r'\b(?:apr|nav|error)\.[a-z_]+(?:\.[a-z_]+)?\b', t)
-        expect('???' not in t and not raw, '%s: raw message keys %r' % (what, raw[:3]))
-        m = re.search(r'<nav class="site-nav".*?</nav>', b.decode('utf-8'), re.S)
-        has = bool(m) and msg(lang, 'apr.nav') in m.group(0) and 'href="/changes/queue"' in m.group(0)
-        expect(has == nav, '%s: nav link %s' % (what, 'missing' if nav else 'shown'))
+    html_page_ok(s, path, user, ('apr',), nav=('/changes/queue', 'apr.nav'), nav_shown=nav)
 
 
 def t_pages_content(s):
@@ -412,12 +393,7 @@ def pages():
 
 
 def t_logs_clean(s):
-    log = s.log_text()
-    bad = [ln for ln in log.splitlines() if 'missing key' in ln or re.search(r"transform '[^']+' failed", ln)
-           or 'ERROR: AddressSanitizer' in ln or 'ERROR: LeakSanitizer' in ln or re.search(r'\.c:\d+:\d+: runtime error:', ln)]
-    expect(not bad, 'log problems: %r' % sorted(set(bad))[:5])
-    r = s.cli('audit', 'verify')
-    expect(r.returncode == 0, 'opsplan audit verify: %s %s' % (r.stdout.strip(), r.stderr.strip()))
+    logs_clean(s)
 
 
 def run():

@@ -20,7 +20,7 @@ import urllib.parse
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, snapshot_diff, CAT, Fail, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged  # noqa: E402
+from harness import Stack, CAT, Fail, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged, html_page_ok, logs_clean  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
@@ -377,24 +377,7 @@ def pages():
 
 
 def page_ok(s, path, user):
-    for lang in ('zh-CN', 'en'):
-        st, h, b = s.request('GET', path, user=user, headers={'Accept-Language': lang})
-        what = '%s as %s (%s)' % (path, user, lang)
-        expect(st == 200, '%s: %d %s' % (what, st, short(b, 200)))
-        p = parse_html(b)
-        expect(p.lang == lang, '%s: <html lang=%r>' % (what, p.lang))
-        expect(not any(tag in ('script', 'style') for tag, a in p.tags), '%s: a script or style element' % what)
-        attrs = [(tag, k) for tag, a in p.tags for k in a if k == 'style' or k.startswith('on')]
-        expect(not attrs, '%s: style/event attributes %r' % (what, attrs[:3]))
-        for f in p.forms:
-            if (f['attrs'].get('method') or 'get').lower() == 'post':
-                toks = [i for i in f['inputs'] if i.get('name') == 'csrf_token']
-                expect(len(toks) == 1 and toks[0].get('value'), '%s: POST form %r without csrf_token' % (what, f['attrs'].get('action')))
-        t = ' '.join(''.join(p.text).split())
-        raw = re.findall(r'\b(?:cmdb|error|field)\.[a-z_]+(?:\.[a-z_]+)?\b', t)
-        expect('???' not in t and not raw, '%s: raw message keys %r' % (what, raw[:3]))
-        body = b.decode('utf-8')
-        expect('href="/cmdb"' in body and CAT[lang]['cmdb.nav'] in body, '%s: no CMDB link in the header' % what)
+    html_page_ok(s, path, user, ('cmdb',), nav=('/cmdb', 'cmdb.nav'))
 
 
 def t_refusal_pages_en(s):
@@ -410,12 +393,7 @@ def t_refusal_pages_en(s):
 
 
 def t_logs_clean(s):
-    log = s.log_text()
-    bad = [ln for ln in log.splitlines() if 'missing key' in ln or re.search(r"transform '[^']+' failed", ln)
-           or 'ERROR: AddressSanitizer' in ln or 'ERROR: LeakSanitizer' in ln or re.search(r'\.c:\d+:\d+: runtime error:', ln)]
-    expect(not bad, 'log problems: %r' % sorted(set(bad))[:5])
-    r = s.cli('audit', 'verify')
-    expect(r.returncode == 0, 'opsplan audit verify: %s %s' % (r.stdout.strip(), r.stderr.strip()))
+    logs_clean(s)
 
 
 def run():
