@@ -35,6 +35,7 @@ static const struct key {
 	{ "workers", K_INT, offsetof(struct config, workers), 0, "0" },
 	{ "render_cache", K_INT, offsetof(struct config, render_cache), 0, "64" },
 	{ "max_body", K_INT, offsetof(struct config, max_body), 0, "1048576" },
+	{ "max_upload", K_INT, offsetof(struct config, max_upload), 0, "11534336" },
 };
 
 static int
@@ -58,8 +59,8 @@ set_key(const struct key *k, const char *val, char *err, int errlen)
 			snprintf(err, errlen, "%s: not a valid number: %s", k->name, val);
 			return -1;
 		}
-		if (k->off == offsetof(struct config, max_body))
-			cfg.max_body = v;
+		if (k->off == offsetof(struct config, max_body) || k->off == offsetof(struct config, max_upload))
+			*(long *)p = v;
 		else
 			*(int *)p = (int)v;
 		return 0;
@@ -168,6 +169,10 @@ config_load(const char *path, char *err, int errlen)
 	}
 	if (cfg.max_body < 1024) {
 		snprintf(err, errlen, "max_body: at least 1024");
+		return -1;
+	}
+	if (cfg.max_upload < cfg.max_body) {
+		snprintf(err, errlen, "max_upload: at least max_body (%ld)", cfg.max_body);
 		return -1;
 	}
 	return 0;

@@ -19,6 +19,7 @@ struct config {
 	int workers;
 	int render_cache;            /* rendered pages kept per worker; 0 = off */
 	long max_body;
+	long max_upload;     /* bodies of the routes that take files (RF_UPLOAD) */
 };
 extern struct config cfg;
 

@@ -47,6 +47,20 @@ match(const char *pat, const char *path, struct req *rq)
 	return 1;
 }
 
+int
+route_takes_files(const char *method, const char *path)
+{
+	if (!method || !path || strcmp(method, "POST")) return 0;
+	struct arena a = {0};
+	struct req rq = { .a = &a };
+	int found = 0;
+	for (size_t t = 0; t < sizeof tables / sizeof *tables && !found; t++)
+		for (const struct route *r = tables[t]; r->method && !found; r++)
+			if (!strcmp(r->method, "POST") && match(r->pattern, path, &rq)) found = (r->flags & RF_UPLOAD) != 0;
+	arena_reset(&a);
+	return found;
+}
+
 const char *
 ctx_pathv(struct ctx *c, int i)
 {

@@ -39,6 +39,9 @@ enum { H_RENDER = 0, H_DONE = 1, H_INVALID = 2, H_REDIRECT = 303 };
 
 /* Process one parsed request (identity, route, permission, CSRF, handler, render). */
 void route_dispatch(struct req *rq, struct resp *rs);
+/* Whether method and path name a route that accepts files (RF_UPLOAD): its body may be up to
+ * max_upload instead of max_body. */
+int route_takes_files(const char *method, const char *path);
 /* Handler helpers. */
 int ctx_redirect(struct ctx *c, const char *location);          /* → H_REDIRECT */
 int ctx_error(struct ctx *c, int status, const char *key, const char *field);

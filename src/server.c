@@ -45,11 +45,35 @@ server_handle(char **env, const char *body, size_t len, int body_err, struct buf
 	arena_reset(&a);
 }
 
-/* Reads the body announced by CONTENT_LENGTH through readfn; returns 0, 400 or 413. */
-static int
-read_body(const char *clen, struct buf *body, int (*readfn)(void *, char *, int), void *arg)
+/* The largest body the request may send: max_upload for a route that takes files, else
+ * max_body. param looks up a FastCGI/CGI parameter. */
+static long
+body_limit(const char *(*param)(const char *, void *), void *arg)
 {
-	long n = http_content_length(clen, cfg.max_body);
+	const char *path = param("DOCUMENT_URI", arg);
+	if (!path || !*path) path = param("PATH_INFO", arg);
+	return route_takes_files(param("REQUEST_METHOD", arg), path) ? cfg.max_upload : cfg.max_body;
+}
+
+static const char *
+fcgx_param(const char *name, void *envp)
+{
+	return FCGX_GetParam(name, (FCGX_ParamArray)envp);
+}
+
+static const char *
+env_param(const char *name, void *arg)
+{
+	(void)arg;
+	return getenv(name);
+}
+
+/* Reads the body announced by CONTENT_LENGTH (at most max bytes) through readfn; returns 0,
+ * 400 or 413. */
+static int
+read_body(const char *clen, long max, struct buf *body, int (*readfn)(void *, char *, int), void *arg)
+{
+	long n = http_content_length(clen, max);
 	if (n < 0) return (int)-n;
 	char chunk[16384];
 	long got = 0;
@@ -108,7 +132,7 @@ server_cgi(void)
 	}
 	struct buf body = {0}, out = {0};
 	const char *clen = getenv("CONTENT_LENGTH");
-	int berr = read_body(clen, &body, stdin_read, NULL);
+	int berr = read_body(clen, body_limit(env_param, NULL), &body, stdin_read, NULL);
 	server_handle(environ, buf_str(&body), body.len, berr, &out);
 	fwrite(out.p, 1, out.len, stdout);
 	fflush(stdout);
@@ -165,7 +189,8 @@ worker(int fd)
 			continue;
 		}
 		body.len = out.len = 0;
-		int berr = read_body(FCGX_GetParam("CONTENT_LENGTH", req.envp), &body, fcgx_read, req.in);
+		int berr = read_body(FCGX_GetParam("CONTENT_LENGTH", req.envp), body_limit(fcgx_param, req.envp),
+				     &body, fcgx_read, req.in);
 		server_handle(req.envp, buf_str(&body), body.len, berr, &out);
 		if (FCGX_PutStr(out.p, (int)out.len, req.out) < 0)
 			fprintf(stderr, "opsplan: client went away before the response was written\n");

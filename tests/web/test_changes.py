@@ -539,6 +539,27 @@ def t_attachments(s):
     expect(st == 404, 'unknown attachment: %d' % st)
 
 
+def t_large_attachments(s):
+    """Attachments up to 10 MiB pass nginx and the program (max_upload); one byte more is refused
+    with the field named; a body over max_upload gets 413; other routes keep the 1 MiB limit.
+    Nothing refused is stored."""
+    n = create(s)
+    data = os.urandom(10485760)
+    st, h, b = upload(s, n, ENGINEER, 'dump.bin', data, ctype='application/octet-stream')
+    expect(st == 303, '10 MiB attachment: %d %s' % (st, short(b, 200)))
+    r = db_all(s, 'SELECT size, sha256, length(data) FROM change_attachments ORDER BY id DESC LIMIT 1')[0]
+    expect(r == (len(data), hashlib.sha256(data).hexdigest(), len(data)), 'stored %r' % ((r[0], r[2]),))
+    before = s.db_snapshot()
+    st, h, b = upload(s, n, ENGINEER, 'dump.bin', data + b'x', ctype='application/octet-stream', xml=True)
+    expect(st == 400 and ('file', 'chg.error.file_size') in errors_of(xml_root(b)), '10 MiB + 1: %d' % st)
+    st, h, b = upload(s, n, ENGINEER, 'dump.bin', data + data[:1572864], ctype='application/octet-stream')
+    expect(st == 413, '11.5 MiB body: %d' % st)
+    st, h, b = s.request('POST', '/changes', user=ENGINEER, headers=FORM,
+                         body='title=' + 'x' * (1100 * 1024) + '&csrf_token=' + token(s, ENGINEER))
+    expect(st == 413, '1.1 MiB form to /changes: %d' % st)
+    unchanged(s, before, 'refused large bodies')
+
+
 # ---------------------------------------------------------------------------------------------
 # pages, languages, logs
 
@@ -586,6 +607,7 @@ def run():
         c('changes.route.emergency', t_emergency_route, s)
         c('changes.transitions_in_model', t_transition_model, s)
         c('changes.attachments', t_attachments, s)
+        c('changes.attachments.large', t_large_attachments, s)
         c('changes.csv', t_csv, s)
         c('changes.english', t_english, s)
         for path, user in pages(s):
