@@ -197,14 +197,14 @@ chgflow_take(const struct audit_who *who, const struct user *u, const struct chg
 	case CE_CLOSE:
 		close_code = text(form, farg, "close_code");
 		if (*close_code && !one_of(close_code, chg_close_codes)) BAD("close_code", "chg.error.close_code");
-		if (emergency) {
-			if (*text(form, farg, "review_outcome")) outcome = text(form, farg, "review_outcome");
-			if (*text(form, farg, "review_lessons")) lessons = text(form, farg, "review_lessons");
-			if (!*outcome) BAD("review_outcome", "chg.error.required");
-			if (!*lessons) BAD("review_lessons", "chg.error.required");
-			if (text_chars(outcome) > CHG_TEXT_MAX) BAD("review_outcome", "error.field_too_long");
-			if (text_chars(lessons) > CHG_TEXT_MAX) BAD("review_lessons", "error.field_too_long");
-		}
+		/* the review's outcome and lessons, on the close form of every change; an emergency
+		 * change cannot close without them */
+		if (*text(form, farg, "review_outcome")) outcome = text(form, farg, "review_outcome");
+		if (*text(form, farg, "review_lessons")) lessons = text(form, farg, "review_lessons");
+		if (emergency && !*outcome) BAD("review_outcome", "chg.error.required");
+		if (emergency && !*lessons) BAD("review_lessons", "chg.error.required");
+		if (text_chars(outcome) > CHG_TEXT_MAX) BAD("review_outcome", "error.field_too_long");
+		if (text_chars(lessons) > CHG_TEXT_MAX) BAD("review_lessons", "error.field_too_long");
 		break;
 	default:
 		break;
@@ -274,7 +274,7 @@ chgflow_take(const struct audit_who *who, const struct user *u, const struct chg
 	}
 	if (close_code) json_s(&nv, "close_code", close_code);
 	if (rb_at) json_s(&nv, "rollback_at", rb_at);
-	if (t->effect == CE_CLOSE && emergency) {
+	if (t->effect == CE_CLOSE && (emergency || *outcome || *lessons)) {
 		json_s(&nv, "review_outcome", outcome);
 		json_s(&nv, "review_lessons", lessons);
 	}

@@ -38,7 +38,7 @@
             <tbody>
               <xsl:for-each select="queue/change">
                 <tr id="change-{@number}">
-                  <td><xsl:value-of select="@number"/></td>
+                  <td><a href="/changes/{@number}#approval"><xsl:value-of select="@number"/></a></td>
                   <td><xsl:value-of select="@title"/></td>
                   <td><xsl:value-of select="op:t(concat('apr.type.', @type))"/></td>
                   <td><xsl:call-template name="apr-label"><xsl:with-param name="prefix" select="'apr.risk.'"/><xsl:with-param name="v" select="@risk-level"/></xsl:call-template></td>
