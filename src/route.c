@@ -71,7 +71,7 @@ const char *
 form_str(struct ctx *c, const char *name)
 {
 	const char *v = http_field(c->rq, name);
-	return v ? v : "";
+	return v ? text_trim(c->rq->a, v) : "";
 }
 
 double

@@ -51,7 +51,7 @@ int ctx_invalid(struct ctx *c, const char *field, const char *key);
 int ctx_invalid_arg(struct ctx *c, const char *field, const char *key, const char *arg);
 /* The named capture of the route pattern ({...}), by position. */
 const char *ctx_pathv(struct ctx *c, int i);
-/* A form field, "" when absent. */
+/* A form field without surrounding white space (text_trim), "" when absent. */
 const char *form_str(struct ctx *c, const char *name);
 /* A number field: dflt when empty, NAN when not a plain finite number. */
 double form_num(struct ctx *c, const char *name, double dflt);

@@ -66,6 +66,28 @@ text_xml_clean(struct arena *a, const char *s)
 	return out;
 }
 
+/* Length of the white space (as text_trim) at s, 0 when none. */
+static size_t
+space_at(const char *s)
+{
+	if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n') return 1;
+	return !strncmp(s, "\xE3\x80\x80", 3) ? 3 : 0;
+}
+
+const char *
+text_trim(struct arena *a, const char *s)
+{
+	size_t k, n;
+	while ((k = space_at(s))) s += k;
+	n = strlen(s);
+	for (;;) {
+		if (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r' || s[n - 1] == '\n')) n--;
+		else if (n >= 3 && !strncmp(s + n - 3, "\xE3\x80\x80", 3)) n -= 3;
+		else break;
+	}
+	return s[n] ? arena_strndup(a, s, n) : s;
+}
+
 size_t
 text_chars(const char *s)
 {

@@ -10,6 +10,10 @@
 int text_xml_ok(const char *s, size_t n);
 /* Copy of s with every byte sequence that fails text_xml_ok replaced by U+FFFD. */
 char *text_xml_clean(struct arena *a, const char *s);
+/* s without surrounding white space (space, tab, CR, LF and the ideographic space U+3000 of
+ * Chinese input methods): s itself when there is none, else a copy in a. A field of only
+ * spaces becomes "" and so counts as empty. */
+const char *text_trim(struct arena *a, const char *s);
 /* Counts code points of valid UTF-8 text. */
 size_t text_chars(const char *s);
 /* Appends s as a JSON string literal (with quotes); NULL appends null. */

@@ -104,9 +104,26 @@ csv_cells(void)
 	buf_free(&b);
 }
 
+static void
+trims(void)
+{
+	struct arena a = {0};
+	const char *s = "no spaces";
+	CHECK(text_trim(&a, s) == s);                       /* nothing to trim: no copy */
+	CHECK_STR(text_trim(&a, "  \t\r\n"), "");
+	CHECK_STR(text_trim(&a, "\xE3\x80\x80\xE3\x80\x80"), "");   /* ideographic spaces only */
+	CHECK_STR(text_trim(&a, " 回退\xE3\x80\x80方案 \r\n"), "回退\xE3\x80\x80方案");
+	CHECK_STR(text_trim(&a, "\xE3\x80\x80" "a b\xE3\x80\x80"), "a b");
+	CHECK_STR(text_trim(&a, "line 1\n  line 2\n"), "line 1\n  line 2");
+	CHECK_STR(text_trim(&a, "\xE3\x80"), "\xE3\x80");        /* a cut sequence is not a space */
+	CHECK_STR(text_trim(&a, ""), "");
+	arena_reset(&a);
+}
+
 int
 main(void)
 {
+	RUN(trims);
 	RUN(xml_chars_accepted);
 	RUN(xml_chars_refused);
 	RUN(xml_clean_replaces);
