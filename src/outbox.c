@@ -120,6 +120,10 @@ approvers(struct arena *a, const struct chg *c, const struct ob_chg *o, const ch
 	struct ap_who w[64];
 	int n = ap_who_may_decide(&x->chg, x->steps, x->nsteps, x->d, x->nd, x->g, x->ng, today, w, 64);
 	const char *occasion = arena_printf(a, "%lld:%d", x->policy_id, step);
+	/* told when the step began to wait: a later decision on the same step tells nobody again */
+	if (db_int("SELECT count(*) FROM notification_outbox WHERE event = 'change.approval_needed' AND entity = 'change'"
+		   " AND entity_id = ? AND occasion = ?", "ss", o->number, occasion))
+		return 0;
 	int made = 0;
 	for (int i = 0; i < n && i < 64; i++) {
 		const char *ob = w[i].on_behalf ? login_of(a, w[i].on_behalf) : NULL;

@@ -1,8 +1,8 @@
 /* outbox.h — notifications of change management left as rows of notification_outbox (migration
  * 010) for the sender of the notifications issue: written inside the caller's transaction, so a
  * step that is rolled back leaves none. Who hears of what: the approvers (and their delegates in
- * force today) of the step now waiting when a change enters assess or authorize or its current
- * step moves on (change.approval_needed); the implementer when it is submitted
+ * force today) of the step now waiting, once, when that step begins to wait: the change enters
+ * assess or authorize or its current step moves on (change.approval_needed); the implementer when it is submitted
  * (change.submitted); the requester when it is rejected, or approved but still lacking a planned
  * window or implementer (change.approved); the requester and the implementer when it is
  * scheduled, implemented, closed or cancelled, and when an emergency change's post-implementation
