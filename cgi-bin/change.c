@@ -76,7 +76,9 @@ list_csv(struct ctx *c, const struct chg_filter *f)
 static int
 list_page(struct ctx *c)
 {
-	struct chg_filter f = { q(c, "state"), q(c, "type"), q(c, "risk"), q(c, "requester"), q(c, "ci"), q(c, "q") };
+	struct chg_filter f = { q(c, "state"), q(c, "type"), q(c, "risk"), q(c, "requester"), q(c, "ci"), q(c, "q"),
+				q(c, "overdue") };
+	if (*f.overdue && strcmp(f.overdue, "1")) return ctx_error(c, 400, "chg.error.overdue", "overdue");
 	if (*f.state && !one_of(f.state, chg_states)) return ctx_error(c, 400, "chg.error.state", "state");
 	if (*f.type && !one_of(f.type, chg_types)) return ctx_error(c, 400, "chg.error.type", "type");
 	if (*f.risk && !one_of(f.risk, risk_levels)) return ctx_error(c, 400, "chg.error.risk", "risk");

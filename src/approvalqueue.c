@@ -2,6 +2,7 @@
  * (approvalqueue.h). */
 #include "approvalqueue.h"
 #include "approvalpolicy.h"
+#include "changedecide.h"
 #include "db.h"
 #include "delegation.h"
 #include "xml.h"
@@ -73,42 +74,43 @@ int
 aq_queue_xml(xmlNodePtr parent, long long user, const char *today, struct arena *a)
 {
 	xmlNodePtr q = xml_el(parent, "queue");
-	int npol = 0;
-	struct ap_policy *pol = apol_load_all(a, &npol);
-	if (!pol) return -1;
 	int n = (int)db_int("SELECT count(*) FROM changes WHERE state IN ('assess', 'authorize')", "");
-	long long *ids = arena_alloc(a, sizeof *ids * (size_t)(n + 1));
+	const char **nums = arena_alloc(a, sizeof *nums * (size_t)(n + 1));
 	int k = 0;
-	sqlite3_stmt *st = db_q("SELECT id FROM changes WHERE state IN ('assess', 'authorize')"
+	sqlite3_stmt *st = db_q("SELECT number FROM changes WHERE state IN ('assess', 'authorize')"
 				" ORDER BY planned_start IS NULL, planned_start, number", "");
-	while (st && k < n && sqlite3_step(st) == SQLITE_ROW) ids[k++] = sqlite3_column_int64(st, 0);
+	while (st && k < n && sqlite3_step(st) == SQLITE_ROW) nums[k++] = arena_strdup(a, col(st, 0));
 	if (st) sqlite3_reset(st);
 	int count = 0;
 	for (int i = 0; i < k; i++) {
-		struct aq_route r;
-		if (aq_route_load(a, ids[i], today, pol, npol, &r) != 1 || r.state.status != AP_PENDING) continue;
+		/* the whole route: the change's policy, then the freeze override when its window is in a freeze */
+		struct chg v;
+		struct cd_route cr;
+		if (chg_load(a, nums[i], &v) != 1 || cd_route_now(a, &v, today, &cr)) return -1;
 		long long ob = 0;
-		if (ap_may_decide(&r.chg, r.steps, r.nsteps, r.d, r.nd, r.g, r.ng, today, user, 0, &ob) != AP_OK) continue;
-		const struct ap_step *cur = &r.steps[r.state.current];
+		const struct aq_route *r = cr.cur;
+		if (cr.status != AP_PENDING || !r || cd_may(&cr, user, today, &ob) != AP_OK) continue;
+		const struct ap_step *cur = &r->steps[r->state.current];
 		st = db_q("SELECT c.number, c.title, c.type, coalesce(c.risk_level, ''), c.state, coalesce(c.planned_start, ''),"
 			  " coalesce(c.planned_end, ''), p.name, coalesce(s.name, '') FROM changes c, approval_policies p"
 			  " LEFT JOIN approval_steps s ON s.policy_id = p.id AND s.step = ?3 WHERE c.id = ?1 AND p.id = ?2",
-			  "iid", ids[i], r.policy_id, cur->step);
+			  "iid", v.id, r->policy_id, cur->step);
 		if (!st || sqlite3_step(st) != SQLITE_ROW) {
 			if (st) sqlite3_reset(st);
 			continue;
 		}
 		xmlNodePtr c = xml_el(q, "change");
-		xml_attr_ll(c, "id", ids[i]);
+		xml_attr_ll(c, "id", v.id);
 		static const char *const names[] = { "number", "title", "type", "risk-level", "state", "planned-start",
 						     "planned-end", "policy-name", "step-name" };
 		for (int j = 0; j < 9; j++) xml_attr(c, names[j], col(st, j));
 		sqlite3_reset(st);
-		xml_attr_ll(c, "policy", r.policy_id);
+		xml_attr_ll(c, "policy", r->policy_id);
 		xml_attr_ll(c, "step", cur->step);
-		xml_attr_ll(c, "approvals", r.state.approvals);
-		xml_attr_ll(c, "needed", r.state.needed);
-		user_attrs(c, "requester", "requester-name", r.chg.requester);
+		xml_attr_ll(c, "approvals", r->state.approvals);
+		xml_attr_ll(c, "needed", r->state.needed);
+		if (cr.freeze) xml_attr(c, "freeze", "1");
+		user_attrs(c, "requester", "requester-name", r->chg.requester);
 		if (ob) user_attrs(c, "on-behalf", "on-behalf-name", ob);
 		count++;
 	}

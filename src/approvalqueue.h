@@ -29,9 +29,10 @@ int aq_route_load(struct arena *a, long long change_id, const char *today, const
 		  struct aq_route *r);
 
 /* <queue count><change id number title type risk-level state requester requester-name
- * planned-start planned-end policy policy-name step step-name approvals needed on-behalf
- * on-behalf-name/>…</queue>: the changes in state assess or authorize whose current step user
- * may decide now (ap_may_decide: an approver of it, or standing in for one today, who has not
- * decided), earliest planned start first (unplanned last). -1 on a database error, else the count. */
+ * planned-start planned-end policy policy-name step step-name approvals needed freeze="1"
+ * on-behalf on-behalf-name/>…</queue>: the changes in state assess or authorize whose current
+ * step user may decide now (cd_may over the whole route, cd_route_now: the change's policy,
+ * then the freeze override when its window is in a freeze; an approver of the step, or standing
+ * in for one today, who has not decided), earliest planned start first (unplanned last). -1 on a database error, else the count. */
 int aq_queue_xml(xmlNodePtr parent, long long user, const char *today, struct arena *a);
 #endif

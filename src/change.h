@@ -63,15 +63,23 @@ int chg_can_attach(const struct chg *c, const struct user *u);
 long long chg_attach(const struct audit_who *who, const struct chg *c, long long user_id, const char *name,
 		     const char *mime, const void *data, size_t len);
 
-/* The list filter; "" for no filter on a field. */
-struct chg_filter { const char *state, *type, *risk, *requester, *ci, *q; };
-/* <changes …filter… total><change number title type category state risk-level risk-score requester
- * requester-name implementer planned-start planned-end updated/>…</changes>, newest first. */
+/* The list filter; "" for no filter on a field. overdue "1": only changes whose emergency review
+ * is overdue (NULL or "": no filter). */
+struct chg_filter { const char *state, *type, *risk, *requester, *ci, *q, *overdue; };
+/* <changes …filter… overdue total><change number title type category state risk-level risk-score
+ * requester requester-name implementer planned-start planned-end updated review-overdue="1"/>…
+ * </changes>, newest first. */
 void chg_list_xml(xmlNodePtr parent, const struct chg_filter *f);
-/* Calls row(arg, cells) per listed change: the 13 cells of chg_list_xml's attributes in order. */
+/* Calls row(arg, cells) per listed change: the 14 cells of chg_list_xml's attributes in order
+ * (the last, review-overdue, "1" or ""). */
 void chg_list_each(const struct chg_filter *f, void (*row)(void *arg, const char *const *cells), void *arg);
+/* 1 when c's post-implementation review is overdue on today ("YYYY-MM-DD", local): c is in
+ * implement or review and its review_due day is before today. Computed, never stored: it is
+ * gone once the change is closed. */
+int chg_review_overdue(const struct chg *c, const char *today);
 /* The change's fields as attributes and texts of a new <change> under parent, with <risk-answers>,
- * <cis>, <tasks>, <attachments>, <log> and <history> (the audit records of the change). */
+ * <cis>, <tasks>, <attachments>, <log> and <history> (the audit records of the change);
+ * review-overdue="1" when chg_review_overdue() today. */
 xmlNodePtr chg_item_xml(xmlNodePtr parent, const struct chg *c);
 /* The form's lists: <standards>, <categories>, <ci-codes>, <people>. */
 void chg_form_lists_xml(xmlNodePtr parent);

@@ -5,6 +5,7 @@
 #include "clock.h"
 #include "db.h"
 #include "delegation.h"
+#include "outbox.h"
 #include "text.h"
 #include "xml.h"
 #include <string.h>
@@ -92,6 +93,15 @@ cd_route_load(struct arena *a, const struct chg *c, int freeze, const char *toda
 }
 
 int
+cd_route_now(struct arena *a, const struct chg *c, const char *today, struct cd_route *r)
+{
+	struct cc_result cr;
+	int ck = cc_check(a, c, &cr);
+	if (ck < 0) return -1;
+	return cd_route_load(a, c, ck == 0 && cr.freeze, today, r);
+}
+
+int
 cd_may(const struct cd_route *r, long long user, const char *today, long long *on_behalf)
 {
 	*on_behalf = 0;
@@ -142,7 +152,8 @@ cd_decide(const struct audit_who *who, const struct chg *c, long long user, long
 	const char *target = chgflow_decision_target(c->state, after.status, after.status == AP_PENDING && after.last);
 	/* the freeze override due without a policy that fits: the change waits in authorize */
 	if (after.status == AP_PENDING && !after.cur) target = "authorize";
-	return chgflow_decided(who, c, target, comment, a, state, missing);
+	if (chgflow_decided(who, c, target, comment, a, state, missing)) return -1;
+	return outbox_change(a, c, c->state, comment, user) < 0 ? -1 : 0;
 }
 
 static void

@@ -21,13 +21,16 @@ struct cd_route {
 };
 /* Loads c's route for today; freeze from the conflict check. 0, or -1 on a database error. */
 int cd_route_load(struct arena *a, const struct chg *c, int freeze, const char *today, struct cd_route *r);
+/* cd_route_load with the freeze found by c's conflict check (cc_check) now. 0, or -1. */
+int cd_route_now(struct arena *a, const struct chg *c, const char *today, struct cd_route *r);
 /* Whether user may decide now: AP_OK (with *on_behalf) or the engine's reason; -1 when no
  * policy fits the step that is due (apr.error.no_route). */
 int cd_may(const struct cd_route *r, long long user, const char *today, long long *on_behalf);
 
 /* Stores user u's decision ("approved" or "rejected", comment, the conflict JSON) on the
  * current step after cd_may said AP_OK, audited change.decide (new: policy step decision
- * on_behalf comment conflicts), then moves the change (chgflow_decided). The state the change
+ * on_behalf comment conflicts), then moves the change (chgflow_decided) and leaves the
+ * notifications of the move, or of the next step now waiting, in the outbox (outbox.h). The state the change
  * is in afterwards into *state, the stored fields missing for scheduling into *missing. 0, -1. */
 int cd_decide(const struct audit_who *who, const struct chg *c, long long user, long long on_behalf,
 	      const struct cd_route *r, const char *decision, const char *comment, const char *conflicts,

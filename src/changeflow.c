@@ -7,6 +7,7 @@
 #include "windows.h"
 #include "approval.h"
 #include "changeconflict.h"
+#include "outbox.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -282,7 +283,8 @@ chgflow_take(const struct audit_who *who, const struct user *u, const struct chg
 	rc = audit_append(who, "change.transition", "change", c->number, buf_str(&ov), buf_str(&nv), reason);
 	buf_free(&ov);
 	buf_free(&nv);
-	return rc ? -1 : 0;
+	if (rc) return -1;
+	return outbox_change(a, c, c->state, reason, u->id) < 0 ? -1 : 0;
 }
 
 int

@@ -32,7 +32,8 @@ const char *chgflow_form_fields(const struct chg_transition *t);
 int chgflow_allowed(const struct chg *c, const struct user *u, const struct chg_transition **out, int max);
 
 typedef const char *(*chg_form_fn)(void *arg, const char *name);   /* a form value, "" when absent */
-/* Takes c to state to for u with the step's form values. 0 done; > 0 the number of bad fields
+/* Takes c to state to for u with the step's form values, leaving its notifications in the
+ * outbox (outbox.h) in the same transaction. 0 done; > 0 the number of bad fields
  * (each reported through err, nothing written); -1 on a database error; -2 when no transition
  * leads from c's state to to for its type (409; *key set); -3 when u may not take it (403). */
 int chgflow_take(const struct audit_who *who, const struct user *u, const struct chg *c, const char *to,

@@ -10,7 +10,8 @@
 
 static const char LIST_SQL[] = "SELECT c.number, c.title, c.type, c.category, c.state, coalesce(c.risk_level, ''),"
 	" coalesce(c.risk_score, ''), r.login, CASE r.display_name WHEN '' THEN r.login ELSE r.display_name END,"
-	" coalesce(i.login, ''), coalesce(c.planned_start, ''), coalesce(c.planned_end, ''), c.updated_at"
+	" coalesce(i.login, ''), coalesce(c.planned_start, ''), coalesce(c.planned_end, ''), c.updated_at,"
+	" CASE WHEN c.state IN ('implement', 'review') AND c.review_due < ?8 THEN '1' ELSE '' END"
 	" FROM changes c JOIN users r ON r.id = c.requester_id LEFT JOIN users i ON i.id = c.implementer_id"
 	" WHERE (?1 = '' OR c.state = ?1) AND (?2 = '' OR c.type = ?2) AND (?3 = '' OR c.risk_level = ?3)"
 	" AND (?4 = '' OR r.login = ?4)"
@@ -18,19 +19,24 @@ static const char LIST_SQL[] = "SELECT c.number, c.title, c.type, c.category, c.
 	"   WHERE x.change_id = c.id AND ci.code = ?5))"
 	" AND (?6 = '' OR instr(lower(c.number), lower(?6)) > 0 OR instr(lower(c.title), lower(?6)) > 0"
 	"   OR instr(lower(c.description), lower(?6)) > 0)"
+	" AND (?7 = '' OR (c.state IN ('implement', 'review') AND c.review_due < ?8))"
 	" ORDER BY c.id DESC";
 
 static const char *const list_names[] = { "number", "title", "type", "category", "state", "risk-level", "risk-score",
 					  "requester", "requester-name", "implementer", "planned-start", "planned-end",
-					  "updated" };
+					  "updated", "review-overdue" };
 
 void
 chg_list_each(const struct chg_filter *f, void (*row)(void *arg, const char *const *cells), void *arg)
 {
-	sqlite3_stmt *st = db_q(LIST_SQL, "ssssss", f->state, f->type, f->risk, f->requester, f->ci, f->q);
+	char today[17];
+	chg_now_local(today);
+	today[10] = 0;
+	sqlite3_stmt *st = db_q(LIST_SQL, "ssssssss", f->state, f->type, f->risk, f->requester, f->ci, f->q,
+				f->overdue ? f->overdue : "", today);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		const char *cells[13];
-		for (int i = 0; i < 13; i++) {
+		const char *cells[14];
+		for (int i = 0; i < 14; i++) {
 			cells[i] = (const char *)sqlite3_column_text(st, i);
 			if (!cells[i]) cells[i] = "";
 		}
@@ -44,6 +50,7 @@ list_row(void *arg, const char *const *cells)
 {
 	xmlNodePtr e = xml_el(arg, "change");
 	for (int i = 0; i < 13; i++) xml_attr(e, list_names[i], cells[i]);
+	if (*cells[13]) xml_attr(e, list_names[13], cells[13]);
 }
 
 void
@@ -56,10 +63,18 @@ chg_list_xml(xmlNodePtr parent, const struct chg_filter *f)
 	xml_attr(list, "requester", f->requester);
 	xml_attr(list, "ci", f->ci);
 	xml_attr(list, "q", f->q);
+	xml_attr(list, "overdue", f->overdue ? f->overdue : "");
 	chg_list_each(f, list_row, list);
 	long long n = 0;
 	for (xmlNodePtr k = list->children; k; k = k->next) n++;
 	xml_attr_ll(list, "total", n);
+}
+
+int
+chg_review_overdue(const struct chg *c, const char *today)
+{
+	return (!strcmp(c->state, "implement") || !strcmp(c->state, "review")) && *c->review_due &&
+	       strcmp(c->review_due, today) < 0;
 }
 
 static void
@@ -93,6 +108,10 @@ chg_item_xml(xmlNodePtr parent, const struct chg *c)
 	};
 	for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++) xml_attr(e, attrs[i].name, attrs[i].v);
 	xml_attr(e, "outage", c->outage ? "1" : "0");
+	char today[17];
+	chg_now_local(today);
+	today[10] = 0;
+	if (chg_review_overdue(c, today)) xml_attr(e, "review-overdue", "1");
 	if (c->risk_score) xml_attr_ll(e, "risk-score", c->risk_score);
 	user_name(e, "requester-name", c->requester_id);
 	if (c->implementer_id) user_name(e, "implementer-name", c->implementer_id);

@@ -306,8 +306,9 @@ cli_cron(int argc, char **argv)
 	if (open_db(0)) return 1;
 	struct arena a = {0};
 	int n = cron_run(plan_today(), &a), r = n < 0 ? -1 : cron_reschedule(plan_today(), &a);
+	int v = r < 0 ? -1 : cron_review(plan_today(), &a);
 	arena_reset(&a);
-	if (n < 0 || r < 0) {
+	if (n < 0 || r < 0 || v < 0) {
 		fprintf(stderr, "opsplan: cron failed: %s\n", db_errmsg());
 		db_close();
 		return 1;

@@ -1,8 +1,11 @@
 /* cron.c — templates become projects: by hand (cron_instantiate) and on a rule (cron_run). The
- * UNIQUE (recurrence, period) key in recurrence_instances is what makes a second run harmless. */
+ * UNIQUE (recurrence, period) key in recurrence_instances is what makes a second run harmless;
+ * the outbox's UNIQUE key does the same for the emergency review reminders (cron_review). */
 #include "cron.h"
 #include "db.h"
+#include "outbox.h"
 #include "recur.h"
+#include "text.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -151,4 +154,53 @@ cron_reschedule(int today, struct arena *a)
 		changed++;
 	}
 	return changed;
+}
+
+int
+cron_review(int today, struct arena *a)
+{
+	const struct calendar *c = plan_calendar(a);
+	struct audit_who who = { "cron", "", "cron" };
+	char day[11], soon[11];
+	cal_iso(today, day);
+	cal_iso(cal_add_workdays(c, today, 1), soon);
+	static const char SQL[] = "SELECT id, number, review_due FROM changes WHERE state IN ('implement', 'review')"
+				  " AND review_due IS NOT NULL AND review_due <= ? ORDER BY id";
+	int n = (int)db_int("SELECT count(*) FROM changes WHERE state IN ('implement', 'review')"
+			    " AND review_due IS NOT NULL AND review_due <= ?", "s", soon);
+	struct due { long long id; const char *number, *due; } *d = arena_alloc(a, sizeof *d * (size_t)(n + 1));
+	int k = 0;
+	sqlite3_stmt *st = db_q(SQL, "s", soon);
+	while (st && k < n && sqlite3_step(st) == SQLITE_ROW) {
+		d[k].id = sqlite3_column_int64(st, 0);
+		d[k].number = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
+		d[k++].due = arena_strdup(a, (const char *)sqlite3_column_text(st, 2));
+	}
+	if (st) sqlite3_reset(st);
+	int made = 0;
+	for (int i = 0; i < k; i++) {
+		const char *event = strcmp(d[i].due, day) < 0 ? "change.review_overdue" : "change.review_due";
+		if (db_begin() != SQLITE_OK) return -1;
+		int w = outbox_review(a, d[i].id, event);
+		if (w <= 0) {
+			db_rollback();
+			if (w < 0) return -1;
+			continue;
+		}
+		struct buf nv = {0};
+		json_open(&nv);
+		json_s(&nv, "event", event);
+		json_s(&nv, "review_due", d[i].due);
+		json_n(&nv, "recipients", w);
+		json_close(&nv);
+		int rc = audit_append(&who, "change.notify", "change", d[i].number, NULL, buf_str(&nv), "");
+		buf_free(&nv);
+		if (rc || db_commit() != SQLITE_OK) {
+			db_rollback();
+			return -1;
+		}
+		printf("opsplan: cron: %s %s (review due %s)\n", event, d[i].number, d[i].due);
+		made++;
+	}
+	return made;
 }

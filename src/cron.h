@@ -18,4 +18,10 @@ int cron_run(int today, struct arena *a);
  * change gets a project.reschedule audit record, one that does not change is rolled back. Returns
  * the number of projects changed, or -1 on a database error. */
 int cron_reschedule(int today, struct arena *a);
+/* Emergency post-implementation reviews (changes.review_due, a change in implement or review):
+ * one change.review_due outbox row to the implementer and the requester when the review is due
+ * by the next working day, one change.review_overdue row when the day has passed; each change in
+ * its own transaction with a change.notify audit record, only when a row was written (once:
+ * the outbox's UNIQUE key). Prints one line per change told. The number of changes, or -1. */
+int cron_review(int today, struct arena *a);
 #endif

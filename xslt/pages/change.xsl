@@ -5,7 +5,7 @@
   (download, and upload for those who may), the implementation log (and its form while the
   change is being implemented), one small form per transition the user may take, and the audit
   history of the change.
-  Model: <change number type … state …><title/>…<risk-answers><answer question value kind/>
+  Model: <change number type … state … review-due review-overdue="1"><title/>…<risk-answers><answer question value kind/>
   </risk-answers><cis><ci code name type status/></cis><tasks><task id wbs name project/></tasks>
   <attachments><attachment id name mime size sha256 uploader at/></attachments>
   <log><entry at user user-name>text</entry></log><history><record …/></history>
@@ -35,6 +35,10 @@
         <xsl:if test="string(@risk-level) != ''">
           <xsl:text> </xsl:text>
           <span class="tag risk-{@risk-level}"><xsl:value-of select="op:t(concat('chg.risk.level.', @risk-level))"/></span>
+        </xsl:if>
+        <xsl:if test="@review-overdue = '1'">
+          <xsl:text> </xsl:text>
+          <span class="badge badge-overdue review-overdue"><xsl:value-of select="op:t('chg.review_overdue')"/></span>
         </xsl:if>
         <xsl:if test="/page/can/@edit = '1'">
           <xsl:text> </xsl:text>
@@ -77,7 +81,14 @@
             <dd><xsl:call-template name="chg-local"><xsl:with-param name="t" select="@actual-end"/></xsl:call-template></dd>
           </xsl:if>
           <xsl:if test="string(@review-due) != ''">
-            <dt><xsl:value-of select="op:t('chg.review_due')"/></dt><dd><xsl:value-of select="@review-due"/></dd>
+            <dt><xsl:value-of select="op:t('chg.review_due')"/></dt>
+            <dd>
+              <xsl:value-of select="@review-due"/>
+              <xsl:if test="@review-overdue = '1'">
+                <xsl:text> </xsl:text>
+                <span class="badge badge-overdue"><xsl:value-of select="op:t('chg.review_overdue_hint')"/></span>
+              </xsl:if>
+            </dd>
           </xsl:if>
           <xsl:if test="string(@close-code) != ''">
             <dt><xsl:value-of select="op:t('chg.f.close_code')"/></dt>

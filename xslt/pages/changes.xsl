@@ -1,10 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   changes.xsl - the requests for change (GET /changes): filters state, type, risk level,
-  requester, CI and free text on number, title and description (GET form), the list newest
+  requester, CI, free text on number, title and description, and overdue emergency reviews
+  (GET form), the list newest
   first, its CSV download and, for everyone who may raise an RFC, the link to a new one.
-  Model: <changes state type risk requester ci q total><change number title type category state
-  risk-level risk-score requester requester-name implementer planned-start planned-end updated/>…
+  Model: <changes state type risk requester ci q overdue total><change number title type category
+  state risk-level risk-score requester requester-name implementer planned-start planned-end updated
+  review-overdue="1"/>…
   </changes> + <people> + <ci-codes> + <can create="1|0"/>.
   The code lists are variables shared with change-form.xsl and change.xsl.
 -->
@@ -97,6 +99,12 @@
             <label for="f-q"><xsl:value-of select="op:t('chg.q')"/></label>
             <input type="search" id="f-q" name="q" value="{@q}" maxlength="200"/>
           </div>
+          <div class="field checkbox">
+            <input type="checkbox" id="f-overdue" name="overdue" value="1">
+              <xsl:if test="@overdue = '1'"><xsl:attribute name="checked">checked</xsl:attribute></xsl:if>
+            </input>
+            <label for="f-overdue"><xsl:value-of select="op:t('chg.filter_overdue')"/></label>
+          </div>
           <div class="actions">
             <button type="submit" class="button primary"><xsl:value-of select="op:t('action.filter')"/></button>
             <a class="button secondary" href="/changes"><xsl:value-of select="op:t('action.reset')"/></a>
@@ -144,7 +152,13 @@
                     <td class="code"><a href="/changes/{@number}"><xsl:value-of select="@number"/></a></td>
                     <th scope="row"><a href="/changes/{@number}"><xsl:value-of select="@title"/></a></th>
                     <td><xsl:value-of select="op:t(concat('chg.type.', @type))"/></td>
-                    <td><span class="tag"><xsl:value-of select="op:t(concat('chg.state.', @state))"/></span></td>
+                    <td>
+                      <span class="tag"><xsl:value-of select="op:t(concat('chg.state.', @state))"/></span>
+                      <xsl:if test="@review-overdue = '1'">
+                        <xsl:text> </xsl:text>
+                        <span class="badge badge-overdue review-overdue"><xsl:value-of select="op:t('chg.review_overdue')"/></span>
+                      </xsl:if>
+                    </td>
                     <td>
                       <xsl:if test="string(@risk-level) != ''">
                         <xsl:value-of select="op:t(concat('chg.risk.level.', @risk-level))"/>

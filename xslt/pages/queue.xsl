@@ -60,6 +60,10 @@
                       <br/>
                       <xsl:value-of select="op:t('apr.queue.on_behalf', string(@on-behalf-name))"/>
                     </xsl:if>
+                    <xsl:if test="@freeze = '1'">
+                      <br/>
+                      <span class="tag"><xsl:value-of select="op:t('chg.queue_freeze')"/></span>
+                    </xsl:if>
                   </td>
                 </tr>
               </xsl:for-each>
