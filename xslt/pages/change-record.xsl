@@ -66,11 +66,17 @@
               </xsl:call-template>
               <xsl:call-template name="rec-field">
                 <xsl:with-param name="key" select="'chg.f.close_code'"/>
-                <xsl:with-param name="v" select="substring(op:t(concat('chg.close.', @close-code)), 1, 1000 * (string(@close-code) != ''))"/>
+                <xsl:with-param name="v">
+                  <xsl:if test="string(@close-code) != ''"><xsl:value-of select="op:t(concat('chg.close.', @close-code))"/></xsl:if>
+                </xsl:with-param>
               </xsl:call-template>
               <xsl:call-template name="rec-field">
                 <xsl:with-param name="key" select="'chg.risk.level'"/>
-                <xsl:with-param name="v" select="substring(op:t('chg.risk.result', string(@risk-score), op:t(concat('chg.risk.level.', @risk-level))), 1, 1000 * (string(@risk-level) != ''))"/>
+                <xsl:with-param name="v">
+                  <xsl:if test="string(@risk-level) != ''">
+                    <xsl:value-of select="op:t('chg.risk.result', string(@risk-score), op:t(concat('chg.risk.level.', @risk-level)))"/>
+                  </xsl:if>
+                </xsl:with-param>
               </xsl:call-template>
               <xsl:call-template name="rec-field">
                 <xsl:with-param name="key" select="'chg.requester'"/>
