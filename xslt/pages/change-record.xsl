@@ -171,17 +171,14 @@
             <h2 id="r-risk"><xsl:value-of select="op:t('chg.risk')"/></h2>
             <xsl:choose>
               <xsl:when test="risk-answers/answer">
-                <table class="rec-table rec-risk">
-                  <tbody>
-                    <xsl:for-each select="risk-answers/answer">
-                      <tr>
-                        <th scope="row"><xsl:value-of select="op:t(concat('chg.risk.q.', @question))"/></th>
-                        <td class="num"><xsl:value-of select="@value"/></td>
-                        <td><xsl:value-of select="op:t(concat('chg.risk.q.', @question, '.', @value))"/></td>
-                      </tr>
-                    </xsl:for-each>
-                  </tbody>
-                </table>
+                <dl class="rec-fields rec-risk">
+                  <xsl:for-each select="risk-answers/answer">
+                    <xsl:call-template name="rec-field">
+                      <xsl:with-param name="key" select="concat('chg.risk.q.', @question)"/>
+                      <xsl:with-param name="v" select="concat(@value, ' · ', op:t(concat('chg.risk.q.', @question, '.', @value)))"/>
+                    </xsl:call-template>
+                  </xsl:for-each>
+                </dl>
               </xsl:when>
               <xsl:otherwise><p class="empty"><xsl:value-of select="op:t('chg.risk.none')"/></p></xsl:otherwise>
             </xsl:choose>
