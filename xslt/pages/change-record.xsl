@@ -285,36 +285,27 @@
 
           <section class="rec-section" aria-labelledby="r-history">
             <h2 id="r-history"><xsl:value-of select="op:t('rec.history')"/></h2>
-            <table class="rec-table rec-history">
-              <thead><tr>
-                <th scope="col"><xsl:value-of select="op:t('audit.id')"/></th>
-                <th scope="col"><xsl:value-of select="op:t('audit.at')"/></th>
-                <th scope="col"><xsl:value-of select="op:t('audit.actor')"/></th>
-                <th scope="col"><xsl:value-of select="concat(op:t('audit.action'), ' · ', op:t('audit.change'))"/></th>
-              </tr></thead>
+            <p class="rec-note"><xsl:value-of select="concat(op:t('audit.id'), ' · ', op:t('audit.at'), ' · ', op:t('audit.actor'), ' · ', op:t('audit.action'), ' · ', op:t('audit.change'))"/></p>
+            <ol class="rec-history">
               <xsl:for-each select="history/record">
-                <tbody class="rec-record">
-                  <tr>
-                    <td class="num"><xsl:value-of select="@id"/></td>
-                    <td class="time"><xsl:value-of select="op:time(string(@at))"/></td>
-                    <td><xsl:value-of select="@actor"/></td>
-                    <td><code><xsl:value-of select="@action"/></code>
-                      <xsl:if test="string(@reason) != ''"><xsl:value-of select="concat(' · ', @reason)"/></xsl:if></td>
-                  </tr>
+                <li>
+                  <span class="rec-label"><xsl:value-of select="@id"/></span>
+                  <xsl:value-of select="concat(' · ', op:time(string(@at)), ' · ', @actor, ' · ')"/>
+                  <code class="rec-action"><xsl:value-of select="@action"/></code>
+                  <xsl:if test="string(@reason) != ''"><xsl:value-of select="concat(' · ', @reason)"/></xsl:if>
                   <xsl:if test="string(old) != '' or string(new) != ''">
-                    <tr>
-                      <td colspan="4" class="rec-values">
-                        <xsl:if test="string(old) != ''"><code><xsl:value-of select="old"/></code></xsl:if>
-                        <xsl:if test="string(old) != '' and string(new) != ''">
-                          <xsl:value-of select="concat(' ', op:t('audit.arrow'), ' ')"/>
-                        </xsl:if>
-                        <xsl:if test="string(new) != ''"><code><xsl:value-of select="new"/></code></xsl:if>
-                      </td>
-                    </tr>
+                    <xsl:text> </xsl:text>
+                    <span class="rec-values">
+                      <xsl:if test="string(old) != ''"><code><xsl:value-of select="old"/></code></xsl:if>
+                      <xsl:if test="string(old) != '' and string(new) != ''">
+                        <xsl:value-of select="concat(' ', op:t('audit.arrow'), ' ')"/>
+                      </xsl:if>
+                      <xsl:if test="string(new) != ''"><code><xsl:value-of select="new"/></code></xsl:if>
+                    </span>
                   </xsl:if>
-                </tbody>
+                </li>
               </xsl:for-each>
-            </table>
+            </ol>
           </section>
 
           <section class="rec-section rec-seal" aria-labelledby="r-seal">
