@@ -10,6 +10,7 @@ the page passes the HTML checks in both languages. One basic-mode stack (harness
     python3 tests/web/test_changerecord.py [-k SUBSTRING] [-v]
 """
 
+import hashlib
 import os
 import re
 import sqlite3
@@ -19,6 +20,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
 from harness import Stack, expect, short, xml_root, db_one, db_all, CAT  # noqa: E402
+import test_changes as tc  # noqa: E402  (its upload helper)
 
 CHECKS = harness.Checks()
 AUDITOR, ENGINEER, MANAGER, APPROVER = 'auditor', 'li.na', 'zhang.wei', 'chen.jie'
@@ -99,7 +101,8 @@ def t_cli_matches(s):
 
 def t_write_changes_code(s):
     """A closed change takes no more writes, so a new change: its code before and after a
-    transition; the closed change's code does not move with it."""
+    transition and an upload (listed with size and SHA-256); the closed change's code does not
+    move with them."""
     n = closed(s)
     old, t = page_code(s, n)
     st, h, b = harness.post(s, '/changes', ENGINEER, {
@@ -118,6 +121,16 @@ def t_write_changes_code(s):
     expect(r.returncode == 1 and 'does NOT match' in r.stderr, 'old code: %d %s' % (r.returncode, r.stderr))
     r = s.cli('audit', 'verify', '--change', m, '--code', after)
     expect(r.returncode == 0, 'new code: %d %s' % (r.returncode, r.stderr))
+    # an attachment: listed with name, size and SHA-256, and the code moves again
+    data = b'%PDF-1.4 record attachment test\n' * 40
+    st, h, b = tc.upload(s, m, ENGINEER, '回退方案 backout.pdf', data)
+    expect(st == 303, 'upload: %d %s' % (st, short(b)))
+    third, t = page_code(s, m)
+    expect(third not in (before, after) and third == expected_code(s, m)[0], 'code after the upload %s' % third)
+    m2 = re.search(r'<table class="rec-table rec-attachments">.*?</table>', t, re.S)
+    expect(m2, 'no attachments table on the record')
+    for want in ('回退方案 backout.pdf', '>%d<' % len(data), '>%s<' % hashlib.sha256(data).hexdigest()):
+        expect(want in m2.group(0), 'the attachments table lacks %r' % want)
     # a write to another change leaves this one's code alone
     again, t = page_code(s, n)
     expect(again == old, 'the closed change code moved with another change: %s → %s' % (old, again))
