@@ -282,16 +282,8 @@ item_build(struct ctx *c, const struct chg *v, const char *to)
 	chg_now_local(now);
 	xml_attr(f, "now", now);
 	/* the conflict check whenever the change has a planned window, and the approval route */
-	struct cc_result cr;
-	int ck = cc_check(c->rq->a, v, &cr);
-	if (ck < 0) return ctx_error(c, 503, "error.busy", "");
-	if (ck == 0) cc_xml(e, &cr);
-	char today[21];
-	clock_iso(clock_now(), today);
-	today[10] = 0;
-	struct cd_route route;
-	if (cd_route_load(c->rq->a, v, ck == 0 && cr.freeze, today, &route)) return ctx_error(c, 503, "error.busy", "");
-	xmlNodePtr ap = cd_page_xml(e, v, &route, c->u->id, today, c->rq->a);
+	xmlNodePtr ap = cd_item_xml(e, v, c->u->id, c->rq->a);
+	if (!ap) return ctx_error(c, 503, "error.busy", "");
 	if (!strcmp(to, "decide")) {
 		xmlNodePtr df = xml_el(ap, "decide-form");
 		xml_attr(df, "decision", form_str(c, "decision"));

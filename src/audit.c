@@ -55,6 +55,24 @@ audit_head(char hash[65])
 	return id;
 }
 
+long long
+audit_last_of(const char *entity, const char *entity_id, char hash[65])
+{
+	sqlite3_stmt *st = db_q("SELECT id, row_hash FROM audit_log WHERE entity = ? AND entity_id = ?"
+				" ORDER BY id DESC LIMIT 1", "ss", entity, entity_id);
+	long long id = st ? 0 : -1;
+	hash[0] = 0;
+	int rc = st ? sqlite3_step(st) : SQLITE_ERROR;
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		snprintf(hash, 65, "%s", (const char *)sqlite3_column_text(st, 1));
+	} else if (rc != SQLITE_DONE) {
+		id = -1;
+	}
+	if (st) sqlite3_reset(st);
+	return id;
+}
+
 int
 audit_append(const struct audit_who *who, const char *action, const char *entity,
 	     const char *entity_id, const char *old_json, const char *new_json, const char *reason)

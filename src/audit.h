@@ -17,4 +17,7 @@ int audit_verify(const char *expect_head, long long *bad_id, long long *count, c
 
 /* The last record: id and row hash (hash[65]); id 0 when the log is empty. */
 long long audit_head(char hash[65]);
+/* The last record of (entity, entity_id): id and row hash (hash[65]); 0 (hash "") when none,
+ * -1 on a database error. */
+long long audit_last_of(const char *entity, const char *entity_id, char hash[65]);
 #endif

@@ -226,3 +226,18 @@ cd_page_xml(xmlNodePtr parent, const struct chg *c, const struct cd_route *r, lo
 	if (st) sqlite3_reset(st);
 	return e;
 }
+
+xmlNodePtr
+cd_item_xml(xmlNodePtr e, const struct chg *c, long long user, struct arena *a)
+{
+	struct cc_result cr;
+	int ck = cc_check(a, c, &cr);
+	if (ck < 0) return NULL;
+	if (ck == 0) cc_xml(e, &cr);
+	char today[21];
+	clock_iso(clock_now(), today);
+	today[10] = 0;
+	struct cd_route route;
+	if (cd_route_load(a, c, ck == 0 && cr.freeze, today, &route)) return NULL;
+	return cd_page_xml(e, c, &route, user, today, a);
+}

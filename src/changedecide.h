@@ -43,4 +43,9 @@ int cd_decide(const struct audit_who *who, const struct chg *c, long long user, 
  * decision on c (oldest first). */
 xmlNodePtr cd_page_xml(xmlNodePtr parent, const struct chg *c, const struct cd_route *r, long long user,
 		       const char *today, struct arena *a);
+
+/* The change page's approval part under e: the conflict check as it is now (<conflicts>, when c
+ * has a planned window) and cd_page_xml for user today. The <approval> element, or NULL on a
+ * database error. */
+xmlNodePtr cd_item_xml(xmlNodePtr e, const struct chg *c, long long user, struct arena *a);
 #endif

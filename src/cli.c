@@ -1,4 +1,5 @@
-/* cli.c — init, migrate, demo, audit verify/head, user add/set-role/list, backup.
+/* cli.c — init, migrate, demo, audit verify (the chain; a change's printed record)/head,
+ * user add/set-role/list, backup.
  * Writes go through the same model functions and audit chain as the web pages, with the
  * actor "cli:<unix user>". */
 #include "cli.h"
@@ -7,6 +8,7 @@
 #include "config.h"
 #include "cron.h"
 #include "db.h"
+#include "reccode.h"
 #include "text.h"
 #include "user.h"
 #include <pwd.h>
@@ -106,6 +108,33 @@ cli_demo(int argc, char **argv)
 	return 0;
 }
 
+/* After the whole chain verified: the last audit record of change number, its row hash and the
+ * verification code of its printed record (reccode.h); with code, whether the code is that one.
+ * 0, or 1 with a message (unknown change, no audit record, a code that does not match). */
+static int
+verify_change(const char *number, const char *code)
+{
+	if (db_int("SELECT count(*) FROM changes WHERE number = ?", "s", number) < 1) {
+		fprintf(stderr, "opsplan: no change %s\n", number);
+		return 1;
+	}
+	char hash[65], mine[15];
+	long long id = audit_last_of("change", number, hash);
+	if (id <= 0 || rec_code(hash, mine)) {
+		fprintf(stderr, "opsplan: change %s has no audit record\n", number);
+		return 1;
+	}
+	printf("opsplan: change %s: last audit record %lld\nhash %s\ncode %s\n", number, id, hash, mine);
+	if (!code) return 0;
+	if (!rec_code_match(code, mine)) {
+		fprintf(stderr, "opsplan: verification code %s does NOT match change %s: its record now has code %s"
+			" (audit record %lld); the printed record is out of date or not genuine\n", code, number, mine, id);
+		return 1;
+	}
+	printf("opsplan: verification code %s matches change %s\n", code, number);
+	return 0;
+}
+
 int
 cli_audit(int argc, char **argv)
 {
@@ -119,24 +148,30 @@ cli_audit(int argc, char **argv)
 		db_close();
 		return 0;
 	}
-	if (strcmp(argv[1], "verify")) return usage("usage: opsplan audit verify [--expect-head ID:HASH]");
-	const char *head = NULL;
+	static const char use[] = "usage: opsplan audit verify [--expect-head ID:HASH] [--change NUMBER [--code CODE]]";
+	if (strcmp(argv[1], "verify")) return usage(use);
+	const char *head = NULL, *change = NULL, *code = NULL;
 	for (int i = 2; i < argc; i++) {
-		if (!strcmp(argv[i], "--expect-head") && i + 1 < argc) head = argv[++i];
-		else return usage("usage: opsplan audit verify [--expect-head ID:HASH]");
+		if (!strcmp(argv[i], "--expect-head") && i + 1 < argc && !head) head = argv[++i];
+		else if (!strcmp(argv[i], "--change") && i + 1 < argc && !change) change = argv[++i];
+		else if (!strcmp(argv[i], "--code") && i + 1 < argc && !code) code = argv[++i];
+		else return usage(use);
 	}
+	if (code && !change) return usage("--code needs --change NUMBER");
 	if (open_db(0)) return 1;
 	long long bad, count;
 	char msg[300];
 	int rc = audit_verify(head, &bad, &count, msg, sizeof msg);
-	db_close();
 	if (rc) {
+		db_close();
 		fprintf(stderr, "opsplan: audit verify FAILED: %s\n", msg);
 		if (bad) fprintf(stderr, "opsplan: first bad record: %lld\n", bad);
 		return 1;
 	}
 	printf("opsplan: %s\n", msg);
-	return 0;
+	rc = change ? verify_change(change, code) : 0;
+	db_close();
+	return rc;
 }
 
 /* Parses --role/--name/--email/--phone/--lang options from argv[from..]. */

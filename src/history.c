@@ -3,12 +3,10 @@
 #include "db.h"
 #include "xml.h"
 
-xmlNodePtr
-history_xml(xmlNodePtr parent, const char *entity, const char *entity_id)
+static xmlNodePtr
+records_xml(xmlNodePtr parent, sqlite3_stmt *st)
 {
 	xmlNodePtr hist = xml_el(parent, "history");
-	sqlite3_stmt *st = db_q("SELECT id, at, actor, action, reason, old_value, new_value FROM audit_log"
-				" WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 200", "ss", entity, entity_id);
 	static const char *const names[] = { "id", "at", "actor", "action", "reason" };
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		xmlNodePtr r = xml_el(hist, "record");
@@ -18,4 +16,18 @@ history_xml(xmlNodePtr parent, const char *entity, const char *entity_id)
 	}
 	if (st) sqlite3_reset(st);
 	return hist;
+}
+
+xmlNodePtr
+history_xml(xmlNodePtr parent, const char *entity, const char *entity_id)
+{
+	return records_xml(parent, db_q("SELECT id, at, actor, action, reason, old_value, new_value FROM audit_log"
+					" WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 200", "ss", entity, entity_id));
+}
+
+xmlNodePtr
+history_all_xml(xmlNodePtr parent, const char *entity, const char *entity_id)
+{
+	return records_xml(parent, db_q("SELECT id, at, actor, action, reason, old_value, new_value FROM audit_log"
+					" WHERE entity = ? AND entity_id = ? ORDER BY id", "ss", entity, entity_id));
 }

@@ -13,7 +13,7 @@ static const char USAGE[] =
 	"commands:\n"
 	"  serve [--socket PATH | --listen 127.0.0.1:PORT] [--workers N]\n"
 	"  init | migrate | demo\n"
-	"  audit verify [--expect-head ID:HASH] | audit head\n"
+	"  audit verify [--expect-head ID:HASH] [--change NUMBER [--code CODE]] | audit head\n"
 	"  user add LOGIN --role ROLE[,ROLE] [--name N] [--email E] [--phone P] [--lang zh-CN|en]\n"
 	"  user set-role LOGIN ROLE[,ROLE] [--reason TEXT] | user list\n"
 	"  backup FILE\n"

@@ -23,6 +23,7 @@
   <xsl:include href="pages/changes.xsl"/>
   <xsl:include href="pages/change-form.xsl"/>
   <xsl:include href="pages/change.xsl"/>
+  <xsl:include href="pages/change-record.xsl"/>
   <xsl:include href="pages/error.xsl"/>
   <xsl:include href="pages/gantt-draw.xsl"/>
   <xsl:include href="pages/gantt-print.xsl"/>

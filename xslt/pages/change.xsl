@@ -45,6 +45,8 @@
           <a class="button" href="/changes/{$n}/edit"><xsl:value-of select="op:t('chg.edit')"/></a>
         </xsl:if>
         <xsl:text> </xsl:text>
+        <a class="button secondary" href="/changes/{$n}/record"><xsl:value-of select="op:t('rec.print')"/></a>
+        <xsl:text> </xsl:text>
         <a class="button secondary" href="/changes"><xsl:value-of select="op:t('chg.back')"/></a>
       </p>
 
@@ -175,25 +177,7 @@
               <ul class="conflicts">
                 <xsl:for-each select="conflict">
                   <li class="conflict conflict-{@kind}">
-                    <xsl:choose>
-                      <xsl:when test="@kind = 'change'">
-                        <xsl:value-of select="op:t('dec.conflict.change', string(@name), concat(@ci, substring(concat(' ↔ ', @via), 1, 3 * (@via != @ci) + string-length(@via) * (@via != @ci))), op:t(concat('chg.state.', @extra)))"/>
-                      </xsl:when>
-                      <xsl:when test="@kind = 'freeze'">
-                        <xsl:value-of select="op:t('dec.conflict.freeze', string(@name), op:t(concat('dec.extent.', @extra)))"/>
-                      </xsl:when>
-                      <xsl:when test="@kind = 'outside'">
-                        <xsl:value-of select="op:t('dec.conflict.outside', string(@ci), op:t(concat('dec.extent.', @extra)))"/>
-                      </xsl:when>
-                      <xsl:otherwise>
-                        <xsl:value-of select="op:t('dec.conflict.task', string(@name), string(@extra))"/>
-                      </xsl:otherwise>
-                    </xsl:choose>
-                    <xsl:text> </xsl:text>
-                    <span class="when"><xsl:value-of select="concat(translate(@from, 'T', ' '), ' – ', translate(@to, 'T', ' '))"/></span>
-                    <xsl:if test="@kind = 'change'">
-                      <xsl:text> </xsl:text><a href="/changes/{@ref}"><xsl:value-of select="@ref"/></a>
-                    </xsl:if>
+                    <xsl:call-template name="dec-conflict"/>
                   </li>
                 </xsl:for-each>
               </ul>
@@ -424,6 +408,31 @@
         </section>
       </xsl:if>
     </xsl:for-each>
+  </xsl:template>
+
+  <!-- One conflict (the context <conflict kind ref name ci via from to extra/>) as a sentence with
+       its time and, for another change, a link to it: the change page's current check and the
+       snapshots stored with the decisions on the printed record (change-record.xsl). -->
+  <xsl:template name="dec-conflict">
+    <xsl:choose>
+      <xsl:when test="@kind = 'change'">
+        <xsl:value-of select="op:t('dec.conflict.change', string(@name), concat(@ci, substring(concat(' ↔ ', @via), 1, 3 * (@via != @ci) + string-length(@via) * (@via != @ci))), op:t(concat('chg.state.', @extra)))"/>
+      </xsl:when>
+      <xsl:when test="@kind = 'freeze'">
+        <xsl:value-of select="op:t('dec.conflict.freeze', string(@name), op:t(concat('dec.extent.', @extra)))"/>
+      </xsl:when>
+      <xsl:when test="@kind = 'outside'">
+        <xsl:value-of select="op:t('dec.conflict.outside', string(@ci), op:t(concat('dec.extent.', @extra)))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="op:t('dec.conflict.task', string(@name), string(@extra))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:text> </xsl:text>
+    <span class="when"><xsl:value-of select="concat(translate(@from, 'T', ' '), ' – ', translate(@to, 'T', ' '))"/></span>
+    <xsl:if test="@kind = 'change'">
+      <xsl:text> </xsl:text><a href="/changes/{@ref}"><xsl:value-of select="@ref"/></a>
+    </xsl:if>
   </xsl:template>
 
   <!-- The inputs of a transition's form, one per field of the space-separated $fields; the values
