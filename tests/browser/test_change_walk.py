@@ -412,7 +412,7 @@ def check_printed_record(s, number, steps, c=None):
     login) and every word of its texts (comments, log entries, ...). steps: [{'step', 'user', 'state', 'texts'}]."""
     c.proxy.add = dict(s.auth_headers(AUDITOR))
     c.proxy.add['Accept-Language'] = LANG
-    path = '/changes/%s' % number          # RECORD: '/changes/%s/record' % number once that route is merged
+    path = '/changes/%s/record' % number
     pdf = print_pdf(c, 'http://127.0.0.1:%d%s' % (c.proxy.port, path), 'record-' + number)
     r = subprocess.run(['pdftotext', pdf, '-'], capture_output=True, timeout=60)
     expect(r.returncode == 0, 'pdftotext failed: %r' % r.stderr[-200:])
@@ -428,6 +428,11 @@ def check_printed_record(s, number, steps, c=None):
             # word by word: a table cell may wrap a text across lines between other columns
             missing = [w for w in t.split() if squash(w) not in text]
             expect(not missing, '%s: %r is not in the record (missing %r)' % (what, t, missing))
+    # the record's verification code is the one "opsplan audit verify --change" confirms
+    codes = re.findall(r'\b[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}\b', r.stdout.decode('utf-8', 'replace'))
+    expect(codes, 'no verification code in the printed record')
+    v = s.cli('audit', 'verify', '--change', number, '--code', codes[-1])
+    expect(v.returncode == 0, 'audit verify --change %s --code %s: %s %s' % (number, codes[-1], v.stdout.strip(), v.stderr.strip()))
 
 
 def t_record(c):
