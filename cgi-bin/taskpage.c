@@ -3,6 +3,7 @@
  * Every write recomputes the project's WBS numbers and roll-ups in the same transaction. */
 #include "route.h"
 #include "db.h"
+#include "chgfollow.h"
 #include "deps.h"
 #include "health.h"
 #include "history.h"
@@ -101,6 +102,7 @@ task_page(struct ctx *c)
 		xml_attr(e, more[i], v ? v : "");
 	}
 	why_xml(e, st, cal, c->rq->a);
+	xml_attr(e, "followup-of", chgfu_change_of(c->rq->a, t.id));
 	struct task_flags f;
 	task_flags(st, cal, today, &f);
 	xml_attr(e, "needs-reason", f.overdue || f.at_risk ? "1" : "0");
