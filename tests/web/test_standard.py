@@ -337,7 +337,6 @@ def page_ok(s, path, user):
 
 
 def pages(s):
-    i = std_id(s, 'STD-DISK-ADD')
     ids = [r[0] for r in db_all(s, 'SELECT id FROM standard_changes ORDER BY id')]
     out = [('/changes/standard', u) for u in (ADMIN, AUDITOR)] + [('/changes/standard/new', MANAGER)]
     out += [('/changes/standard/%d' % x, u) for x in ids for u in (ADMIN, AUDITOR)]
@@ -347,7 +346,6 @@ def pages(s):
         tid = db_one(s, 'SELECT f.task_id FROM change_followups f JOIN changes c ON c.id = f.change_id WHERE c.number = ?'
                         ' ORDER BY f.task_id LIMIT 1', n)
         out += [('/tasks/%d' % tid, AUDITOR)]
-    del i
     return out
 
 
