@@ -437,6 +437,7 @@ task_delete_post(struct ctx *c)
 	int rc = load_task(c, &t, 'm');
 	if (rc) return rc;
 	if (strcmp(form_str(c, "confirm"), "yes")) return ctx_error(c, 400, "error.confirm", "confirm");
+	if (chgfu_in_subtree(t.id)) return ctx_error(c, 409, "chgf.error.delete", "");
 	if (task_delete(&c->who, t.id) || project_recompute(t.p.id, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=deleted", t.p.code));
 }

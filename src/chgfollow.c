@@ -90,6 +90,13 @@ chgfu_xml(xmlNodePtr parent, long long change_id)
 	if (st) sqlite3_reset(st);
 }
 
+long long
+chgfu_in_subtree(long long task_id)
+{
+	return db_int("WITH RECURSIVE sub(x) AS (SELECT ? UNION ALL SELECT t.id FROM tasks t JOIN sub ON t.parent_id = sub.x)"
+		      " SELECT count(*) FROM change_followups WHERE task_id IN (SELECT x FROM sub)", "i", task_id);
+}
+
 const char *
 chgfu_change_of(struct arena *a, long long task_id)
 {

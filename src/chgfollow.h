@@ -22,6 +22,9 @@ int chgfu_add(const struct audit_who *who, const struct user *u, const struct ch
 /* <followups><task id wbs name status percent project owner owner-name planned-finish created
  * created-by/>…</followups> under parent: the follow-up tasks of change_id, oldest first. */
 void chgfu_xml(xmlNodePtr parent, long long change_id);
+/* The number of follow-up tasks in the subtree of task_id (the task and everything under it):
+ * such a task is the record of a review's action and is not deleted. */
+long long chgfu_in_subtree(long long task_id);
 /* The number of the change task_id is a follow-up of (in a), or NULL. */
 const char *chgfu_change_of(struct arena *a, long long task_id);
 #endif

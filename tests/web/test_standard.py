@@ -317,6 +317,8 @@ def t_followup(s):
     expect(t.find('task').get('followup-of') == n, 'task page model: followup-of %r' % t.find('task').get('followup-of'))
     st, h, b = s.request('GET', '/tasks/%d' % tid, user=AUDITOR)
     expect('href="/changes/%s#followups"' % n in b.decode('utf-8'), 'no link back to the change on the task page')
+    # the task records the review's action: it is not deleted
+    refused_status(s, '/tasks/%d/delete' % tid, ADMIN, {'confirm': 'yes'}, 409, 'delete a follow-up task')
     # the admin may add to any project; the project defaults to the change's
     st, h, b = post(s, p, ADMIN, dict(good, title='更新运维手册 Update the runbook', owner='', due=''))
     expect(st == 303, 'admin follow-up: %d %s' % (st, short(b)))
