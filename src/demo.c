@@ -482,10 +482,8 @@ demo_changes(const struct audit_who *who, int today)
 {
 	struct arena a = {0};
 	int rc = -1;
-	char now[21], d0[11], d1[11], ps[17], pe[17];
-	clock_iso(clock_now(), now);
+	char d0[11], d1[11], ps[17], pe[17];
 	long long admin = db_int("SELECT id FROM users WHERE login = 'admin'", "");
-	(void)now;
 	/* the catalogue: approved by the administrator through the handler's own function */
 	static const struct stdchg stds[] = {
 		{ .code = "STD-OS-PATCH", .name = "操作系统月度安全补丁 Monthly OS security patching", .category = "os",
