@@ -8,6 +8,7 @@
 #include "cmdb.h"
 #include "changeflow.h"
 #include "changedecide.h"
+#include "chgfollow.h"
 #include "clock.h"
 #include "csv.h"
 #include "db.h"
@@ -289,7 +290,25 @@ item_build(struct ctx *c, const struct chg *v, const char *to)
 		xml_attr(df, "decision", form_str(c, "decision"));
 		xml_attr(df, "comment", form_str(c, "comment"));
 	}
+	chgfu_xml(e, v->id);
+	int fu = chgfu_may(v, c->u) && (c->u->roles & WRITERS);
+	if (fu) {
+		/* the follow-up form: the refused values, else the change's project */
+		xmlNodePtr ff = xml_el(c->page, "followup-form");
+		int kept = !strcmp(to, "followup");
+		xml_attr(ff, "title", kept ? form_str(c, "title") : "");
+		xml_attr(ff, "project", kept ? form_str(c, "project") : v->project);
+		xml_attr(ff, "owner", kept ? form_str(c, "owner") : "");
+		xml_attr(ff, "due", kept ? form_str(c, "due") : "");
+		xmlNodePtr ps = xml_el(ff, "projects");
+		sqlite3_stmt *pq = db_q("SELECT code, name FROM projects WHERE is_template = 0 AND status NOT IN ('done', 'cancelled')"
+					" ORDER BY code", "");
+		while (pq && sqlite3_step(pq) == SQLITE_ROW) xml_row(xml_el(ps, "project"), pq);
+		if (pq) sqlite3_reset(pq);
+		plan_people_xml(c->page);
+	}
 	xmlNodePtr can = xml_el(c->page, "can");
+	xml_attr(can, "followup", fu ? "1" : "0");
 	xml_attr(can, "edit", chg_can_edit(v, c->u) && (c->u->roles & WRITERS) ? "1" : "0");
 	xml_attr(can, "attach", chg_can_attach(v, c->u) && (c->u->roles & WRITERS) ? "1" : "0");
 	xml_attr(can, "log", !strcmp(v->state, "implement") && (c->u->roles & WRITERS) &&
@@ -381,6 +400,24 @@ log_post(struct ctx *c)
 	if (rc == -3) return ctx_error(c, 403, "chg.error.not_yours", "");
 	if (rc > 0) return item_build(c, &v, "log");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/%s?flash=saved#log", v.number));
+}
+
+/* A follow-up task of the post-implementation review (chgfollow.c). */
+static int
+followup_post(struct ctx *c)
+{
+	struct chg v;
+	int st = load(c, &v);
+	if (st) return st;
+	struct chgfu_in f = { form_str(c, "title"), form_str(c, "project"), form_str(c, "owner"), form_str(c, "due") };
+	long long id = 0;
+	int rc = chgfu_add(&c->who, c->u, &v, &f, form_err, c, c->rq->a, &id);
+	if (rc == -1) return ctx_error(c, 503, "error.busy", "");
+	if (rc == -2) return ctx_error(c, 409, "chgf.error.state", "");
+	if (rc == -3) return ctx_error(c, 403, "chg.error.not_yours", "");
+	if (rc == -4) return ctx_error(c, 403, "error.not_member", "project");
+	if (rc > 0) return item_build(c, &v, "followup");
+	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/%s?flash=created#followups", v.number));
 }
 
 /* The file name of an upload: its last path segment, control characters dropped, valid UTF-8,
@@ -481,5 +518,6 @@ const struct route change_routes[] = {
 	{ "POST", "/changes/{number}/log", log_post, "change", WRITERS, 0 },
 	{ "POST", "/changes/{number}/attachments", attach_post, "change", WRITERS, RF_UPLOAD },
 	{ "GET", "/changes/{number}/attachments/{id}", attach_get, "change", ROLE_ANY, 0 },
+	{ "POST", "/changes/{number}/followups", followup_post, "change", WRITERS, 0 },
 	{ 0 },
 };

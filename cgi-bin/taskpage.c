@@ -3,6 +3,7 @@
  * Every write recomputes the project's WBS numbers and roll-ups in the same transaction. */
 #include "route.h"
 #include "db.h"
+#include "chgfollow.h"
 #include "deps.h"
 #include "health.h"
 #include "history.h"
@@ -101,6 +102,7 @@ task_page(struct ctx *c)
 		xml_attr(e, more[i], v ? v : "");
 	}
 	why_xml(e, st, cal, c->rq->a);
+	xml_attr(e, "followup-of", chgfu_change_of(c->rq->a, t.id));
 	struct task_flags f;
 	task_flags(st, cal, today, &f);
 	xml_attr(e, "needs-reason", f.overdue || f.at_risk ? "1" : "0");
@@ -435,6 +437,7 @@ task_delete_post(struct ctx *c)
 	int rc = load_task(c, &t, 'm');
 	if (rc) return rc;
 	if (strcmp(form_str(c, "confirm"), "yes")) return ctx_error(c, 400, "error.confirm", "confirm");
+	if (chgfu_in_subtree(t.id)) return ctx_error(c, 409, "chgf.error.delete", "");
 	if (task_delete(&c->who, t.id) || project_recompute(t.p.id, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=deleted", t.p.code));
 }

@@ -125,6 +125,7 @@ chg_item_xml(xmlNodePtr parent, const struct chg *c)
 		st = db_q("SELECT name FROM standard_changes WHERE id = ?", "i", c->standard_id);
 		if (st && sqlite3_step(st) == SQLITE_ROW) xml_attr(e, "standard-name", (const char *)sqlite3_column_text(st, 0));
 		if (st) sqlite3_reset(st);
+		xml_attr_ll(e, "standard-id", c->standard_id);
 	}
 	if (c->project_id) {
 		st = db_q("SELECT name FROM projects WHERE id = ?", "i", c->project_id);

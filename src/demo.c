@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "auth.h"
 #include "change.h"
+#include "standard.h"
 #include "changeflow.h"
 #include "changedecide.h"
 #include "changewin.h"
@@ -481,17 +482,30 @@ demo_changes(const struct audit_who *who, int today)
 {
 	struct arena a = {0};
 	int rc = -1;
-	char now[21], d0[11], d1[11], ps[17], pe[17];
-	clock_iso(clock_now(), now);
+	char d0[11], d1[11], ps[17], pe[17];
 	long long admin = db_int("SELECT id FROM users WHERE login = 'admin'", "");
-	if (db_run("INSERT INTO standard_changes (code, name, category, description, implementation_plan, test_plan,"
-		   " backout_plan, risk_level, approved_by, approved_at) VALUES ('STD-OS-PATCH',"
-		   " '操作系统月度安全补丁 Monthly OS security patching', 'os', '按厂商公告安装已验证的安全补丁。Vendor security patches, verified in test.',"
-		   " '1. 摘除节点 Drain the node 2. 安装补丁 Install patches 3. 重启 Reboot 4. 加回节点 Rejoin', '检查服务与日志 Check services and logs',"
-		   " '卸载补丁并重启 Remove the patches and reboot', 'low', ?, ?)", "is", admin, now) != SQLITE_DONE ||
-	    audit_append(who, "standard_change.create", "standard_change", "STD-OS-PATCH", NULL,
-			 "{\"code\":\"STD-OS-PATCH\",\"category\":\"os\",\"risk_level\":\"low\",\"approved_by\":\"admin\"}", "demo data"))
-		goto out;
+	/* the catalogue: approved by the administrator through the handler's own function */
+	static const struct stdchg stds[] = {
+		{ .code = "STD-OS-PATCH", .name = "操作系统月度安全补丁 Monthly OS security patching", .category = "os",
+		  .description = "按厂商公告安装已验证的安全补丁。Vendor security patches, verified in test.",
+		  .implementation_plan = "1. 摘除节点 Drain the node 2. 安装补丁 Install patches 3. 重启 Reboot 4. 加回节点 Rejoin",
+		  .test_plan = "检查服务与日志 Check services and logs", .backout_plan = "卸载补丁并重启 Remove the patches and reboot",
+		  .risk_level = "low" },
+		{ .code = "STD-OS-PATCH-NC", .name = "非核心服务器月度补丁 Monthly OS patch of a non-core server", .category = "os",
+		  .description = "非核心（无客户交易）服务器的月度补丁，单台进行。Monthly patching of one non-core server (no customer transactions).",
+		  .implementation_plan = "1. 快照 Snapshot 2. 安装补丁 Install patches 3. 重启 Reboot",
+		  .test_plan = "检查监控与应用健康检查 Check monitoring and the application health check",
+		  .backout_plan = "回滚到快照 Revert to the snapshot", .risk_level = "low" },
+		{ .code = "STD-SSL-RENEW", .name = "SSL 证书续期 SSL certificate renewal", .category = "security",
+		  .description = "到期前 30 天内替换同一 CA 签发的证书。Replace a certificate with one from the same CA within 30 days of expiry.",
+		  .implementation_plan = "1. 生成 CSR Generate the CSR 2. 部署新证书与链 Deploy the certificate and chain 3. 重载 Reload",
+		  .test_plan = "openssl s_client 校验证书链与到期日 Check the chain and expiry with openssl s_client",
+		  .backout_plan = "恢复旧证书并重载 Restore the old certificate and reload", .risk_level = "medium" },
+	};
+	for (size_t i = 0; i < sizeof stds / sizeof *stds; i++) {
+		struct stdchg sc = stds[i];
+		if (std_check(&sc, 1, demo_chg_err, (void *)sc.code) || std_create(who, &sc, admin, "demo data")) goto out;
+	}
 	static const char *empty[6] = { "", "", "", "", "", "" };
 	/* 1. normal, in assess */
 	static const char *db_cis[] = { "DB-CORE-01" };

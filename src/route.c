@@ -24,6 +24,7 @@ static const struct route *const tables[] = { home_routes, profile_routes, admin
 					       approvalpolicy_routes, approvals_routes,
 					       changecal_routes,
 					       changerecord_routes,
+					       standard_routes,
 					       change_routes };
 
 /* Matches "/a/{x}/b" against a path, capturing {x} segments into rq->pathv. */

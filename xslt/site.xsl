@@ -50,4 +50,7 @@
   <xsl:include href="pages/delegations.xsl"/>
   <xsl:include href="pages/queue.xsl"/>
   <xsl:include href="pages/changecal.xsl"/>
+  <xsl:include href="pages/standards.xsl"/>
+  <xsl:include href="pages/standard.xsl"/>
+  <xsl:include href="pages/standard-form.xsl"/>
 </xsl:stylesheet>

@@ -63,7 +63,7 @@
           </dd>
           <xsl:if test="string(@standard) != ''">
             <dt><xsl:value-of select="op:t('chg.f.standard')"/></dt>
-            <dd><code><xsl:value-of select="@standard"/></code><xsl:text> </xsl:text><xsl:value-of select="@standard-name"/></dd>
+            <dd><a href="/changes/standard/{@standard-id}"><code><xsl:value-of select="@standard"/></code></a><xsl:text> </xsl:text><xsl:value-of select="@standard-name"/></dd>
           </xsl:if>
           <dt><xsl:value-of select="op:t('chg.requester')"/></dt><dd><xsl:value-of select="@requester-name"/></dd>
           <dt><xsl:value-of select="op:t('chg.f.implementer')"/></dt>
@@ -327,6 +327,10 @@
         </xsl:if>
       </section>
 
+      <xsl:if test="followups/task or /page/can/@followup = '1'">
+        <xsl:call-template name="chg-followups"/>
+      </xsl:if>
+
       <section aria-labelledby="h-att" id="attachments">
         <h2 id="h-att"><xsl:value-of select="op:t('chg.attachments')"/></h2>
         <xsl:choose>
@@ -437,6 +441,94 @@
 
   <!-- The inputs of a transition's form, one per field of the space-separated $fields; the values
        of a refused step are kept in its own form. -->
+  <!-- The follow-up tasks of the post-implementation review (chgfollow.c) and, while the change
+       is in review, the form that adds one (POST /changes/NUMBER/followups). -->
+  <xsl:template name="chg-followups">
+    <section aria-labelledby="h-followups" id="followups">
+      <h2 id="h-followups"><xsl:value-of select="op:t('chgf.title')"/></h2>
+      <xsl:choose>
+        <xsl:when test="followups/task">
+          <div class="table-wrap">
+            <table class="data followups">
+              <thead>
+                <tr>
+                  <th scope="col"><xsl:value-of select="op:t('chgf.task')"/></th>
+                  <th scope="col"><xsl:value-of select="op:t('chgf.project')"/></th>
+                  <th scope="col"><xsl:value-of select="op:t('chgf.owner')"/></th>
+                  <th scope="col"><xsl:value-of select="op:t('chgf.due')"/></th>
+                  <th scope="col"><xsl:value-of select="op:t('chgf.status')"/></th>
+                </tr>
+              </thead>
+              <tbody>
+                <xsl:for-each select="followups/task">
+                  <tr>
+                    <th scope="row"><a href="/tasks/{@id}"><xsl:value-of select="@name"/></a></th>
+                    <td><a href="/projects/{@project}"><code><xsl:value-of select="@project"/></code></a></td>
+                    <td><xsl:value-of select="@owner-name"/></td>
+                    <td><xsl:value-of select="@planned-finish"/></td>
+                    <td><xsl:value-of select="op:t(concat('task.status.', @status))"/></td>
+                  </tr>
+                </xsl:for-each>
+              </tbody>
+            </table>
+          </div>
+        </xsl:when>
+        <xsl:otherwise><p class="empty"><xsl:value-of select="op:t('chgf.none')"/></p></xsl:otherwise>
+      </xsl:choose>
+      <xsl:for-each select="/page/followup-form">
+        <form class="form" method="post" action="/changes/{/page/change/@number}/followups" accept-charset="UTF-8">
+          <xsl:call-template name="csrf"/>
+          <p class="hint"><xsl:value-of select="op:t('chgf.hint')"/></p>
+          <xsl:call-template name="input-field">
+            <xsl:with-param name="field" select="'title'"/>
+            <xsl:with-param name="label" select="op:t('chgf.f.title')"/>
+            <xsl:with-param name="value" select="@title"/>
+            <xsl:with-param name="required" select="true()"/>
+            <xsl:with-param name="maxlength" select="'200'"/>
+          </xsl:call-template>
+          <div class="field-row">
+            <div class="field">
+              <label for="f-project"><xsl:value-of select="op:t('chgf.project')"/></label>
+              <select id="f-project" name="project" required="required">
+                <xsl:call-template name="field-attrs"><xsl:with-param name="field" select="'project'"/></xsl:call-template>
+                <option value=""><xsl:value-of select="op:t('chgf.project.choose')"/></option>
+                <xsl:variable name="cur" select="string(@project)"/>
+                <xsl:for-each select="projects/project">
+                  <xsl:call-template name="option">
+                    <xsl:with-param name="value" select="@code"/>
+                    <xsl:with-param name="text" select="concat(@code, ' ', @name)"/>
+                    <xsl:with-param name="current" select="$cur"/>
+                  </xsl:call-template>
+                </xsl:for-each>
+              </select>
+              <xsl:call-template name="field-error"><xsl:with-param name="field" select="'project'"/></xsl:call-template>
+            </div>
+            <div class="field">
+              <label for="f-owner"><xsl:value-of select="op:t('chgf.owner')"/></label>
+              <select id="f-owner" name="owner">
+                <xsl:call-template name="field-attrs"><xsl:with-param name="field" select="'owner'"/></xsl:call-template>
+                <option value=""><xsl:value-of select="op:t('chgf.owner.none')"/></option>
+                <xsl:call-template name="person-options">
+                  <xsl:with-param name="current" select="string(@owner)"/>
+                </xsl:call-template>
+              </select>
+              <xsl:call-template name="field-error"><xsl:with-param name="field" select="'owner'"/></xsl:call-template>
+            </div>
+            <xsl:call-template name="input-field">
+              <xsl:with-param name="field" select="'due'"/>
+              <xsl:with-param name="label" select="op:t('chgf.due')"/>
+              <xsl:with-param name="value" select="@due"/>
+              <xsl:with-param name="type" select="'date'"/>
+            </xsl:call-template>
+          </div>
+          <div class="actions">
+            <button type="submit" class="button primary"><xsl:value-of select="op:t('chgf.add')"/></button>
+          </div>
+        </form>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
   <xsl:template name="chg-step-fields">
     <xsl:param name="fields"/>
     <xsl:param name="to"/>

@@ -125,6 +125,7 @@
             <xsl:value-of select="op:t('chg.csv')"/>
           </a>
           <a class="button" href="/changes/calendar"><xsl:value-of select="op:t('ccal.link')"/></a>
+          <a class="button" href="/changes/standard"><xsl:value-of select="op:t('std.link')"/></a>
           <xsl:if test="$can-create">
             <a class="button primary" href="/changes/new"><xsl:value-of select="op:t('chg.new')"/></a>
           </xsl:if>

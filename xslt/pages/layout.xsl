@@ -338,6 +338,7 @@
     <xsl:param name="field"/>
     <xsl:choose>
       <xsl:when test="starts-with(/page/@name, 'change')"><xsl:value-of select="op:t(concat('chg.f.', $field))"/></xsl:when>
+      <xsl:when test="starts-with(/page/@name, 'standard')"><xsl:value-of select="op:t(concat('std.f.', $field))"/></xsl:when>
       <xsl:when test="$field = 'display_name'"><xsl:value-of select="op:t('field.display_name')"/></xsl:when>
       <xsl:when test="$field = 'email'"><xsl:value-of select="op:t('field.email')"/></xsl:when>
       <xsl:when test="$field = 'phone'"><xsl:value-of select="op:t('field.phone')"/></xsl:when>

@@ -68,6 +68,13 @@
         </xsl:if>
       </div>
 
+      <xsl:if test="string(@followup-of) != ''">
+        <p class="followup-of">
+          <xsl:value-of select="op:t('chgf.of')"/>
+          <xsl:text> </xsl:text>
+          <a href="/changes/{@followup-of}#followups"><code><xsl:value-of select="@followup-of"/></code></a>
+        </p>
+      </xsl:if>
       <dl class="facts task-facts">
         <dt><xsl:value-of select="op:t('task.col.wbs')"/></dt>
         <dd><xsl:value-of select="@wbs"/></dd>
