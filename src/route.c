@@ -23,6 +23,7 @@ static const struct route *const tables[] = { home_routes, profile_routes, admin
 					       feed_routes, burndown_routes, trend_routes, windows_routes, cmdb_routes,
 					       approvalpolicy_routes, approvals_routes,
 					       changecal_routes,
+					       changeaudit_routes,
 					       change_routes };
 
 /* Matches "/a/{x}/b" against a path, capturing {x} segments into rq->pathv. */

@@ -64,4 +64,5 @@ extern const struct route home_routes[], profile_routes[], admin_routes[], audit
 	burndown_routes[], trend_routes[], windows_routes[], cmdb_routes[],
 	approvalpolicy_routes[], approvals_routes[], change_routes[];
 extern const struct route changecal_routes[];   /* before change_routes: /changes/{number} catches all */
+extern const struct route changeaudit_routes[]; /* before change_routes too */
 #endif

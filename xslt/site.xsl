@@ -49,4 +49,5 @@
   <xsl:include href="pages/delegations.xsl"/>
   <xsl:include href="pages/queue.xsl"/>
   <xsl:include href="pages/changecal.xsl"/>
+  <xsl:include href="pages/changeaudit.xsl"/>
 </xsl:stylesheet>
