@@ -177,7 +177,7 @@ ca_changes(const struct ca_period *p, struct arena *a, struct ca_change **out)
 	/* the audit log's state changes of a change: JSON written by changeflow.c */
 	sqlite3_stmt *st = db_q(
 		"SELECT c.id, c.number, c.title, c.type, c.category, c.state, coalesce(c.close_code, ''),"
-		" coalesce(c.risk_level, ''), coalesce(c.risk_score, 0), c.requester_id, r.login, r.display_name,"
+		" coalesce(c.risk_level, ''), coalesce(c.risk_score, -1), c.requester_id, r.login, r.display_name,"
 		" coalesce(i.login, ''), c.created_at, coalesce(c.planned_start, ''), coalesce(c.planned_end, ''),"
 		" coalesce(c.actual_start, ''), coalesce(c.actual_end, ''), coalesce(c.closed_at, ''), c.outage,"
 		" coalesce((SELECT min(l.at) FROM audit_log l WHERE l.entity = 'change' AND l.entity_id = c.number"

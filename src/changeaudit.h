@@ -33,7 +33,7 @@ struct ca_change {
 	long long id, requester_id;
 	const char *number, *title, *type, *category, *state, *close_code, *risk_level, *requester, *requester_name,
 		*implementer, *created, *planned_start, *planned_end, *actual_start, *actual_end, *closed_at;
-	int risk_score, outage;
+	int risk_score, outage;                      /* risk_score -1: none */
 	const char *submitted_at, *implemented_at;   /* UTC from the audit log; "" when none */
 	struct ca_approval *ap;
 	int nap;

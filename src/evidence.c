@@ -68,7 +68,7 @@ changes_csv(const struct ca_change *c, int n, struct arena *a, struct buf *b)
 		const char *cis = "";
 		for (int j = 0; j < x->ncis; j++) cis = j ? arena_printf(a, "%s %s", cis, x->cis[j]) : x->cis[j];
 		const char *r[N] = { x->number, x->title, x->type, x->category, x->state, x->close_code, x->risk_level,
-				     x->risk_level[0] ? num(a, x->risk_score) : "", x->outage ? "1" : "0", x->requester,
+				     x->risk_score >= 0 ? num(a, x->risk_score) : "", x->outage ? "1" : "0", x->requester,
 				     x->implementer, cis, x->created, x->submitted_at, x->planned_start, x->planned_end,
 				     x->actual_start, x->implemented_at, x->actual_end, x->closed_at, num(a, x->nap) };
 		row(b, r, N);
@@ -130,7 +130,7 @@ change_xml(xmlNodePtr parent, const struct ca_change *x, struct arena *a)
 	put(e, "state", x->state);
 	put(e, "close-code", x->close_code);
 	put(e, "risk-level", x->risk_level);
-	if (*x->risk_level) xml_attr_ll(e, "risk-score", x->risk_score);
+	if (x->risk_score >= 0) xml_attr_ll(e, "risk-score", x->risk_score);
 	xml_attr(e, "outage", x->outage ? "1" : "0");
 	put(e, "requester", x->requester);
 	put(e, "implementer", x->implementer);
