@@ -258,13 +258,15 @@ ca_early(const struct ca_change *c, struct arena *a, const char **at)
 		local_utc(c->actual_start, u);
 		t = arena_strdup(a, u);
 	}
-	if (!*t) return NULL;
+	/* a change in review or closed went through implement even without a recorded time */
+	int reached = *t || !strcmp(c->state, "implement") || !strcmp(c->state, "review") || !strcmp(c->state, "closed");
+	if (!reached) return NULL;
 	*at = t;
 	int before = 0, after = 0, rejected = 0;
 	for (int i = 0; i < c->nap; i++) {
 		int ok = !strcmp(c->ap[i].decision, "approved");
 		if (!ok) rejected++;
-		else if (strcmp(c->ap[i].at, t) <= 0) before++;
+		else if (!*t || strcmp(c->ap[i].at, t) <= 0) before++;
 		else after++;
 	}
 	if (!before && !after) return "no_approval";
@@ -273,7 +275,7 @@ ca_early(const struct ca_change *c, struct arena *a, const char **at)
 	/* every decision was made before: do they meet the policy's steps? */
 	struct aq_route r;
 	char today[11];
-	memcpy(today, t, 10);
+	memcpy(today, *t ? t : c->created, 10);
 	today[10] = 0;
 	if (aq_route_load(a, c->id, today, NULL, 0, &r) != 1 || r.state.status != AP_APPROVED) return "quorum";
 	return NULL;

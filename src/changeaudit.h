@@ -45,10 +45,12 @@ struct ca_change {
 int ca_changes(const struct ca_period *p, struct arena *a, struct ca_change **out);
 
 /* Why a change counts as implemented before its approval (a non-standard change that reached
- * implement): "no_approval" (no approving decision at all), "rejected" (a rejection on record),
- * "approved_late" (an approving decision after it was implemented), "quorum" (the decisions, all
- * made before, do not meet the steps of the policy they were made on). NULL when it
- * is in order (or never implemented, or standard); *at: the time it was implemented (UTC). */
+ * implement: it has an implementation time, or is in implement, review or closed; without a time
+ * every decision counts as made before): "no_approval" (no approving decision at all), "rejected"
+ * (a rejection on record), "approved_late" (an approving decision after it was implemented),
+ * "quorum" (the decisions, all made before, do not meet the steps of the policy they were made
+ * on). NULL when it is in order (or never implemented, or standard); *at: the time it was
+ * implemented (UTC, "" when unknown). */
 const char *ca_early(const struct ca_change *c, struct arena *a, const char **at);
 /* 1 when approval x on c was made by, or for, c's requester. */
 int ca_self(const struct ca_change *c, const struct ca_approval *x);

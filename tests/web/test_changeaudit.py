@@ -56,7 +56,8 @@ def inject(s):
     approved by chen.jie on behalf of its requester wang.fang; E normal, closed successful, approved
     before by the emergency policy's approver; F emergency, closed rolled back, no approval; G
     normal, closed successful with issues, approved before by someone not an approver of the
-    policy. CIs: A, E, G on DB-CORE-01; F, G on APP-PAYGW."""
+    policy; H normal, closed successful without any time of implementation or approval. CIs: A, E, G
+    on DB-CORE-01; F, G on APP-PAYGW."""
     con = sqlite3.connect(s.db, timeout=10)
     try:
         ids = {u: con.execute('SELECT id FROM users WHERE login = ?', (u,)).fetchone()[0]
@@ -70,7 +71,8 @@ def inject(s):
                 ('D', 'normal', 'assess', None, 'wang.fang', None),
                 ('E', 'normal', 'closed', 'successful', 'li.na', '2025-03-14T10:00'),
                 ('F', 'emergency', 'closed', 'rolled_back', 'li.na', '2025-03-15T10:00'),
-                ('G', 'normal', 'closed', 'successful_with_issues', 'wang.fang', '2025-03-16T10:00')]
+                ('G', 'normal', 'closed', 'successful_with_issues', 'wang.fang', '2025-03-16T10:00'),
+                ('H', 'normal', 'closed', 'successful', 'li.na', None)]
         cid = {}
         for i, (k, typ, state, code, req, start) in enumerate(rows):
             day = 10 + i
@@ -99,7 +101,7 @@ def inject(s):
 
 
 def num(k):
-    return 'CHG-2025-09%02d' % ('ABCDEFG'.index(k) + 1)
+    return 'CHG-2025-09%02d' % ('ABCDEFGH'.index(k) + 1)
 
 
 def t_demo_report(s):
@@ -136,13 +138,14 @@ def t_demo_report(s):
 def t_violations(s):
     a = model(s, '/changes/audit?' + P).find('change-audit')
     got = [c.get('number') for c in a.findall('changes/change')]
-    expect(got == [num(k) for k in 'ABCDEFG'], 'period changes %r' % got)
+    expect(got == [num(k) for k in 'ABCDEFGH'], 'period changes %r' % got)
     early = {c.get('number'): c.get('reason') for c in a.findall('early/change')}
-    expect(early == {num('A'): 'no_approval', num('B'): 'approved_late', num('F'): 'no_approval', num('G'): 'quorum'},
-           'implemented before approval: %r' % early)
-    expect(a.find('early').get('count') == '4', 'early count %r' % a.find('early').get('count'))
+    expect(early == {num('A'): 'no_approval', num('B'): 'approved_late', num('F'): 'no_approval', num('G'): 'quorum',
+                     num('H'): 'no_approval'}, 'implemented before approval: %r' % early)
+    expect(a.find('early').get('count') == '5', 'early count %r' % a.find('early').get('count'))
     impl = {c.get('number'): c.get('implemented-at') for c in a.findall('early/change')}
-    expect(impl[num('A')] == '2025-03-10T02:00:00Z', 'A implemented at %r (10:00 Shanghai)' % impl[num('A')])
+    expect(impl[num('A')] == '2025-03-10T02:00:00Z' and impl[num('H')] == '',
+           'A implemented at %r (10:00 Shanghai), H at %r (unknown)' % (impl[num('A')], impl[num('H')]))
     self_ = sorted((x.get('number'), x.get('approver'), x.get('on-behalf')) for x in a.findall('self/approval'))
     expect(self_ == [(num('C'), 'li.na', ''), (num('D'), 'chen.jie', 'wang.fang')], 'self approvals %r' % self_)
     expect([c.get('number') for c in a.findall('failed/change')] == [num('F')], 'failed %r' % a.find('failed'))
@@ -155,21 +158,22 @@ def t_violations(s):
     h, b = get(s, '/changes/audit?%s&format=csv' % P, lang='en')
     expect(hget(h, 'Content-Type').startswith('text/csv') and b.startswith(b'\xef\xbb\xbf'), 'CSV type/BOM')
     lines = b.decode('utf-8-sig').split('\r\n')
-    expect(lines[0].startswith('Number,') and len([ln for ln in lines[1:] if ln]) == 7, 'CSV rows %r' % lines[:3])
+    expect(lines[0].startswith('Number,') and len([ln for ln in lines[1:] if ln]) == 8, 'CSV rows %r' % lines[:3])
 
 
 def t_kpi(s):
     k = model(s, '/changes/kpi?' + P).find('change-kpi')
-    # 7 changes: 6 normal, 1 emergency; closed with a code E (successful), F (rolled back), G (with
-    # issues) → 2 of 3 = 66.7 %; emergency 1 of 7 = 14.3 %; no audit records → no lead time
-    want = {'total': '7', 'closed-with-code': '3', 'successful': '2', 'success-pct': '66.7', 'emergency': '1',
-            'emergency-pct': '14.3', 'lead-n': '0', 'lead-hours': ''}
+    # 8 changes: 7 normal, 1 emergency; closed with a code E (successful), F (rolled back), G (with
+    # issues), H (successful) → 3 of 4 = 75.0 %; emergency 1 of 8 = 12.5 %; no audit records → no
+    # lead time
+    want = {'total': '8', 'closed-with-code': '4', 'successful': '3', 'success-pct': '75.0', 'emergency': '1',
+            'emergency-pct': '12.5', 'lead-n': '0', 'lead-hours': ''}
     got = {x: k.get(x) for x in want}
     expect(got == want, 'KPIs %r, want %r' % (got, want))
     by = {(e.tag, e.get('code')): e.get('n') for e in k if e.tag in ('type', 'state', 'close')}
-    for key, n in ((('type', 'normal'), '6'), (('type', 'emergency'), '1'), (('type', 'standard'), '0'),
+    for key, n in ((('type', 'normal'), '7'), (('type', 'emergency'), '1'), (('type', 'standard'), '0'),
                    (('state', 'implement'), '1'), (('state', 'review'), '1'), (('state', 'assess'), '2'),
-                   (('state', 'closed'), '3'), (('close', 'successful'), '1'), (('close', 'rolled_back'), '1'),
+                   (('state', 'closed'), '4'), (('close', 'successful'), '2'), (('close', 'rolled_back'), '1'),
                    (('close', 'successful_with_issues'), '1'), (('close', 'unsuccessful'), '0')):
         expect(by.get(key) == n, '%s: %r, want %s' % (key, by.get(key), n))
     cis = [(c.get('code'), c.get('n')) for c in k.findall('ci')]
@@ -177,8 +181,8 @@ def t_kpi(s):
     # the same figures in kpi.csv
     rows = get(s, '/changes/evidence/kpi.csv?' + P)[1].decode('utf-8-sig').split('\r\n')
     kv = {tuple(r.split(',')[:2]): r.split(',')[2] for r in rows[1:] if r}
-    expect(kv[('rate', 'success_pct')] == '66.7' and kv[('rate', 'emergency_pct')] == '14.3'
-           and kv[('count', 'total')] == '7' and kv[('ci', 'DB-CORE-01')] == '3'
+    expect(kv[('rate', 'success_pct')] == '75.0' and kv[('rate', 'emergency_pct')] == '12.5'
+           and kv[('count', 'total')] == '8' and kv[('ci', 'DB-CORE-01')] == '3'
            and kv[('rate', 'lead_time_hours_avg')] == '', 'kpi.csv %r' % kv)
     # the demo month: lead time from the audit log, computed here independently
     k = model(s, '/changes/kpi').find('change-kpi')
