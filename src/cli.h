@@ -12,6 +12,8 @@ int cli_cron(int argc, char **argv);
 /* interchange.c */
 int cli_import(int argc, char **argv);
 int cli_export(int argc, char **argv);
+/* evidence.c: opsplan evidence export --from DAY --to DAY --out DIR */
+int cli_evidence(int argc, char **argv);
 /* demo.c: fills an initialised, empty database with the demo users and history. */
 int demo_fill(void);
 #endif

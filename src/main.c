@@ -20,6 +20,7 @@ static const char USAGE[] =
 	"  cron                        create the due instances of recurring projects\n"
 	"  import --format mspdi FILE --project CODE\n"
 	"  export --format mspdi|csv --project CODE [-o FILE]\n"
+	"  evidence export --from YYYY-MM-DD --to YYYY-MM-DD --out DIR\n"
 	"  version\n";
 
 static int
@@ -94,6 +95,7 @@ main(int argc, char **argv)
 	if (!strcmp(cmd, "cron")) return cli_cron(sargc, sargv);
 	if (!strcmp(cmd, "import")) return cli_import(sargc, sargv);
 	if (!strcmp(cmd, "export")) return cli_export(sargc, sargv);
+	if (!strcmp(cmd, "evidence")) return cli_evidence(sargc, sargv);
 	if (!strcmp(cmd, "version")) { puts("opsplan 0.1"); return 0; }
 	if (!strcmp(cmd, "help") || !strcmp(cmd, "--help")) { fputs(USAGE, stdout); return 0; }
 	fprintf(stderr, "opsplan: unknown command '%s'\n%s", cmd, USAGE);

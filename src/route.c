@@ -25,6 +25,7 @@ static const struct route *const tables[] = { home_routes, profile_routes, admin
 					       changecal_routes,
 					       changerecord_routes,
 					       standard_routes,
+					       changeaudit_routes,
 					       change_routes };
 
 /* Matches "/a/{x}/b" against a path, capturing {x} segments into rq->pathv. */

@@ -69,4 +69,5 @@ extern const struct route home_routes[], profile_routes[], admin_routes[], audit
 extern const struct route changecal_routes[];   /* before change_routes: /changes/{number} catches all */
 extern const struct route changerecord_routes[];   /* before change_routes too */
 extern const struct route standard_routes[];    /* before change_routes too */
+extern const struct route changeaudit_routes[]; /* before change_routes too */
 #endif

@@ -53,4 +53,5 @@
   <xsl:include href="pages/standards.xsl"/>
   <xsl:include href="pages/standard.xsl"/>
   <xsl:include href="pages/standard-form.xsl"/>
+  <xsl:include href="pages/changeaudit.xsl"/>
 </xsl:stylesheet>

@@ -126,6 +126,9 @@
           </a>
           <a class="button" href="/changes/calendar"><xsl:value-of select="op:t('ccal.link')"/></a>
           <a class="button" href="/changes/standard"><xsl:value-of select="op:t('std.link')"/></a>
+          <xsl:if test="key('my-role', 'admin') or key('my-role', 'manager') or key('my-role', 'auditor')">
+            <a class="button" href="/changes/audit"><xsl:value-of select="op:t('caud.link.audit')"/></a>
+          </xsl:if>
           <xsl:if test="$can-create">
             <a class="button primary" href="/changes/new"><xsl:value-of select="op:t('chg.new')"/></a>
           </xsl:if>

@@ -152,6 +152,13 @@
                 <xsl:with-param name="text" select="op:t('apr.nav')"/>
               </xsl:call-template>
             </xsl:if>
+            <xsl:if test="key('my-role', 'admin') or key('my-role', 'manager') or key('my-role', 'auditor')">
+              <xsl:call-template name="nav-item">
+                <xsl:with-param name="href" select="'/changes/audit'"/>
+                <xsl:with-param name="page" select="'changeaudit changekpi evidence'"/>
+                <xsl:with-param name="text" select="op:t('caud.nav')"/>
+              </xsl:call-template>
+            </xsl:if>
             <xsl:if test="key('my-role', 'admin') or key('my-role', 'auditor')">
               <xsl:call-template name="nav-item">
                 <xsl:with-param name="href" select="'/audit'"/>
