@@ -4,7 +4,9 @@
  * implementation log, and attachments up (multipart, 10 MB at most) and down. Anyone signed in
  * reads; auditors and viewers never write. Each write is audited in its transaction. */
 #include "route.h"
+#include "calendar.h"
 #include "change.h"
+#include "plan.h"
 #include "cmdb.h"
 #include "changeflow.h"
 #include "changedecide.h"
@@ -365,9 +367,8 @@ decide_post(struct ctx *c)
 	struct cc_result cr;
 	int ck = cc_check(c->rq->a, &v, &cr);
 	if (ck < 0) return ctx_error(c, 503, "error.busy", "");
-	char today[21];
-	clock_iso(clock_now(), today);
-	today[10] = 0;
+	char today[11];   /* the local day: delegations and policies are in local days */
+	cal_iso(plan_today(), today);
 	struct cd_route route;
 	if (cd_route_load(c->rq->a, &v, ck == 0 && cr.freeze, today, &route)) return ctx_error(c, 503, "error.busy", "");
 	long long ob = 0;

@@ -1,7 +1,9 @@
 /* changedecide.c — decisions on a change (changedecide.h). */
 #include "changedecide.h"
 #include "approvalpolicy.h"
+#include "calendar.h"
 #include "changeflow.h"
+#include "plan.h"
 #include "clock.h"
 #include "db.h"
 #include "delegation.h"
@@ -144,9 +146,8 @@ cd_decide(const struct audit_who *who, const struct chg *c, long long user, long
 	buf_free(&nv);
 	if (rc) return -1;
 	/* where the change stands now */
-	char today[11];
-	memcpy(today, now, 10);
-	today[10] = 0;
+	char today[11];   /* the local day, as on the page */
+	cal_iso(plan_today(), today);
 	struct cd_route after;
 	if (cd_route_load(a, c, r->freeze, today, &after)) return -1;
 	const char *target = chgflow_decision_target(c->state, after.status, after.status == AP_PENDING && after.last);
@@ -234,9 +235,8 @@ cd_item_xml(xmlNodePtr e, const struct chg *c, long long user, struct arena *a)
 	int ck = cc_check(a, c, &cr);
 	if (ck < 0) return NULL;
 	if (ck == 0) cc_xml(e, &cr);
-	char today[21];
-	clock_iso(clock_now(), today);
-	today[10] = 0;
+	char today[11];   /* the local day: delegations and policies are in local days */
+	cal_iso(plan_today(), today);
 	struct cd_route route;
 	if (cd_route_load(a, c, ck == 0 && cr.freeze, today, &route)) return NULL;
 	return cd_page_xml(e, c, &route, user, today, a);

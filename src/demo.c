@@ -458,9 +458,8 @@ demo_decide(const struct audit_who *who, struct arena *a, const char *number, co
 	struct cc_result cr;
 	int ck = cc_check(a, &c, &cr);
 	if (ck < 0) return -1;
-	char today[21];
-	clock_iso(clock_now(), today);
-	today[10] = 0;
+	char today[11];   /* the local day: delegations and policies are in local days */
+	cal_iso(plan_today(), today);
 	struct cd_route r;
 	long long ob = 0, uid = db_int("SELECT id FROM users WHERE login = ?", "s", login);
 	if (cd_route_load(a, &c, ck == 0 && cr.freeze, today, &r)) return -1;

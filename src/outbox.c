@@ -1,7 +1,9 @@
 /* outbox.c — notification rows for change management (outbox.h). */
 #include "outbox.h"
 #include "changedecide.h"
+#include "calendar.h"
 #include "clock.h"
+#include "plan.h"
 #include "config.h"
 #include "db.h"
 #include "text.h"
@@ -93,9 +95,8 @@ login_of(struct arena *a, long long id)
 static int
 approvers(struct arena *a, const struct chg *c, const struct ob_chg *o, const char *from, long long actor)
 {
-	char today[21];
-	clock_iso(clock_now(), today);
-	today[10] = 0;
+	char today[11];   /* the local day: delegations and policies are in local days */
+	cal_iso(plan_today(), today);
 	struct cd_route r;
 	if (cd_route_now(a, c, today, &r)) return -1;
 	if (r.status == AP_APPROVED) {

@@ -266,9 +266,9 @@ def t_logs_clean(s):
 
 
 def run():
-    # the clock fixed at noon Shanghai time: the pages' and the engine's "today" (the delegation
-    # form's local day, the decision's UTC day) are the same day
-    with Stack('basic', env={'OPSPLAN_NOW': datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT04:00:00Z')}) as s:
+    # the clock fixed at 01:30 Shanghai time, when the UTC day is still yesterday: a delegation
+    # from the local "today" is in force for the engine and the pages alike (it once used the UTC day)
+    with Stack('basic', env={'OPSPLAN_NOW': datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%dT17:30:00Z')}) as s:
         c = CHECKS.check
         c('outbox.walk', t_walk, s)
         c('outbox.reject_cancel_lang', t_reject_cancel, s)
