@@ -144,6 +144,37 @@ def unchanged(s, before, what):
 
 
 
+def msg_part(lang, key):
+    """The longest literal part of a message with placeholders ({1}...): what a page must show."""
+    return max(re.split(r'\{[123]\}', CAT[lang][key]), key=len).strip()
+
+
+def refused(s, path, user, fields, field, key, what, status=400):
+    """A bad form twice (model and page): the status, the error on the field in the model, the
+    field marked invalid and the message on the page, and nothing stored."""
+    before = s.db_snapshot()
+    st, h, b = post(s, path, user, fields, xml=True)
+    expect(st == status, '%s: %d, want %d: %s' % (what, st, status, short(b)))
+    errs = errors_of(xml_root(b, what))
+    expect((field, key) in errs, '%s: want error %s/%s, got %s' % (what, field, key, sorted(errs)))
+    st, h, b = post(s, path, user, fields)
+    expect(st == status, '%s (page): %d' % (what, st))
+    body = b.decode('utf-8')
+    expect(re.search(r'name="%s"[^>]*aria-invalid="true"|aria-invalid="true"[^>]*name="%s"' % (field, field), body),
+           '%s: the field %s is not marked invalid on the page' % (what, field))
+    expect(msg_part('zh-CN', key) in body, '%s: the message %s is not on the page' % (what, key))
+    unchanged(s, before, what)
+
+
+def refused_status(s, path, user, fields, status, what):
+    """A refused POST: the status, and nothing stored. Returns the body."""
+    before = s.db_snapshot()
+    st, h, b = post(s, path, user, fields)
+    expect(st == status, '%s as %s: %d, want %d: %s' % (what, user, st, status, short(b)))
+    unchanged(s, before, what)
+    return b
+
+
 def html_page_ok(s, path, user, keys, nav=None, nav_shown=True):
     """The page checks every HTML page meets, in both languages: 200, <html lang>, no script or
     style (elements or attributes), one csrf_token in every POST form, no raw message keys with

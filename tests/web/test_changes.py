@@ -22,7 +22,7 @@ import uuid
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, CAT, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged, html_page_ok, logs_clean  # noqa: E402
+from harness import Stack, CAT, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged, html_page_ok, logs_clean, refused, refused_status  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
@@ -39,35 +39,6 @@ def get_xml(s, path, user, status=200):
     st, h, b = s.request('GET', with_xml(path), user=user)
     expect(st == status, 'GET %s?format=xml as %s: %d, want %d: %s' % (path, user, st, status, short(b)))
     return xml_root(b, path)
-
-
-def msg_part(lang, key):
-    return max(re.split(r'\{[123]\}', CAT[lang][key]), key=len).strip()
-
-
-def refused(s, path, user, fields, field, key, what, status=400):
-    """A bad form twice (model and page): the status, the error on the field in the model, the
-    field marked invalid and the message on the page, and nothing stored."""
-    before = s.db_snapshot()
-    st, h, b = post(s, path, user, fields, xml=True)
-    expect(st == status, '%s: %d, want %d: %s' % (what, st, status, short(b)))
-    errs = errors_of(xml_root(b, what))
-    expect((field, key) in errs, '%s: want error %s/%s, got %s' % (what, field, key, sorted(errs)))
-    st, h, b = post(s, path, user, fields)
-    expect(st == status, '%s (page): %d' % (what, st))
-    body = b.decode('utf-8')
-    expect(re.search(r'name="%s"[^>]*aria-invalid="true"' % field, body),
-           '%s: the field %s is not marked invalid on the page' % (what, field))
-    expect(msg_part('zh-CN', key) in body, '%s: the message %s is not on the page' % (what, key))
-    unchanged(s, before, what)
-
-
-def refused_status(s, path, user, fields, status, what):
-    before = s.db_snapshot()
-    st, h, b = post(s, path, user, fields)
-    expect(st == status, '%s as %s: %d, want %d: %s' % (what, user, st, status, short(b)))
-    unchanged(s, before, what)
-    return b
 
 
 def rfc(**kw):

@@ -51,7 +51,7 @@ def refused_decision(s, n, user, status, key, what, decision='approved', comment
     expect(st == status, '%s: %d, want %d: %s' % (what, st, status, short(b)))
     tc.unchanged(s, before, what)
     if key:
-        expect(tc.msg_part('zh-CN', key) in b.decode('utf-8'), '%s: the message %s is not on the page' % (what, key))
+        expect(harness.msg_part('zh-CN', key) in b.decode('utf-8'), '%s: the message %s is not on the page' % (what, key))
     return b
 
 
@@ -151,7 +151,7 @@ def t_missing_window(s):
     expect(ap.get('status') == 'approved' and 'planned_start' in ap.get('missing', ''), 'missing %r' % ap.attrib)
     expect(r.find('change/conflicts') is None, 'a conflict check without a planned window')
     body = s.request('GET', '/changes/%s' % n, user=ENGINEER)[2].decode('utf-8')
-    expect(tc.msg_part('zh-CN', 'dec.missing') in body, 'the page does not say what is missing')
+    expect(harness.msg_part('zh-CN', 'dec.missing') in body, 'the page does not say what is missing')
 
 
 def t_ci_conflict(s):
@@ -166,7 +166,7 @@ def t_ci_conflict(s):
     expect(mine and mine[0]['ci'] == 'SRV-RAC-01' and mine[0]['via'] == 'DB-CORE-01' and mine[0]['extra'] == 'assess',
            'the other change is not a conflict: %r' % [c.attrib for c in cs])
     body = s.request('GET', '/changes/%s' % n, user=MANAGER)[2].decode('utf-8')
-    expect('href="/changes/%s"' % held in body and tc.msg_part('zh-CN', 'dec.conflict.change') in body,
+    expect('href="/changes/%s"' % held in body and harness.msg_part('zh-CN', 'dec.conflict.change') in body,
            'the conflict is not shown on the page')
     # the held change sees it too (both ways); a closed or cancelled one is no conflict
     cs = page(s, held, MANAGER).findall('change/conflicts/conflict')
@@ -204,7 +204,7 @@ def t_freeze_normal(s):
     expect(r.find('change/conflicts').get('freeze') == '1' and r.find('change/approval').get('freeze') == '1',
            'the freeze is not found')
     body = s.request('GET', '/changes/%s' % n, user=MANAGER)[2].decode('utf-8')
-    expect(tc.msg_part('zh-CN', 'dec.conflict.freeze') in body and tc.msg_part('zh-CN', 'dec.freeze') in body,
+    expect(harness.msg_part('zh-CN', 'dec.conflict.freeze') in body and harness.msg_part('zh-CN', 'dec.freeze') in body,
            'the freeze is not shown')
     decide_ok(s, n, MANAGER, 'authorize')
     decide_ok(s, n, APPROVER, 'authorize')
@@ -226,7 +226,7 @@ def t_freeze_emergency(s):
     decide_ok(s, n, APPROVER, 'authorize')   # the emergency approver; the freeze needs the extra approver
     r = page(s, n, ADMIN)
     expect(r.find('change/approval').get('may') == '1', 'the freeze override is not offered to admin')
-    tc.refused_status(s, '/changes/%s/transition' % n, ENGINEER, {'to': 'implement'}, 409, 'implement before the override')
+    harness.refused_status(s, '/changes/%s/transition' % n, ENGINEER, {'to': 'implement'}, 409, 'implement before the override')
     decide_ok(s, n, ADMIN, 'scheduled')
     # outside a freeze, the emergency approver alone schedules it
     m = tc.create(s, user=MANAGER, type='emergency', category='security', implementer=ENGINEER, cis='APP-PAYGW',
@@ -249,7 +249,7 @@ def t_english(s):
         st, h, b = s.request('GET', '/changes/%s' % n, user=MANAGER, headers={'Accept-Language': lang})
         expect(st == 200 and 'id="approval"' in b.decode('utf-8'), 'page in %s: %d' % (lang, st))
         body = b.decode('utf-8')
-        expect(tc.msg_part(lang, 'dec.title') in body, 'the title in %s' % lang)
+        expect(harness.msg_part(lang, 'dec.title') in body, 'the title in %s' % lang)
 
 
 def t_auditor(s):

@@ -84,7 +84,7 @@ def t_walk(s):
     expect({x[3] for x in r} == {'zh-CN'}, 'languages %r' % {x[3] for x in r})
     # a refused decision (the requester) and a refused step (close before review) write nothing
     td.refused_decision(s, n, ENGINEER, 403, None, 'requester decides')
-    tc.refused_status(s, '/changes/%s/transition' % n, ENGINEER, {'to': 'closed'}, 409, 'close from assess')
+    harness.refused_status(s, '/changes/%s/transition' % n, ENGINEER, {'to': 'closed'}, 409, 'close from assess')
     # step 1 by zhang.wei → authorize: the CAB step asked, zhang.wei (the actor) not told
     k = len(rows(s, n))
     td.decide_ok(s, n, MANAGER, 'authorize')
@@ -105,7 +105,7 @@ def t_walk(s):
     k = len(rows(s, n))
     tc.step_ok(s, n, ENGINEER2, 'review', actual_end=tc.local_now(s), verification_result='ok', close_code='successful')
     expect(events(s, n, k) == [], 'review wrote %r' % events(s, n, k))
-    tc.refused(s, '/changes/%s/transition' % n, ENGINEER, {'to': 'closed', 'close_code': 'bogus'}, 'close_code',
+    harness.refused(s, '/changes/%s/transition' % n, ENGINEER, {'to': 'closed', 'close_code': 'bogus'}, 'close_code',
                'chg.error.close_code', 'a bad close code')
     tc.step_ok(s, n, ENGINEER, 'closed', close_code='successful')
     same(events(s, n, k), [('change.closed', ENGINEER2)], 'closed (the requester acted)')
@@ -223,7 +223,7 @@ def t_overdue_flag(s):
     page = tc.get_xml(s, fresh('/changes/%s' % n), MANAGER).find('change')
     expect(page.get('review-overdue') == '1', 'no flag on the page model %r' % page.attrib)
     body = s.request('GET', fresh('/changes/%s' % n), user=MANAGER)[2].decode('utf-8')
-    expect('review-overdue' in body and tc.msg_part('zh-CN', 'chg.review_overdue') in body, 'no flag on the page')
+    expect('review-overdue' in body and harness.msg_part('zh-CN', 'chg.review_overdue') in body, 'no flag on the page')
     lst = tc.get_xml(s, fresh('/changes?overdue=1'), MANAGER)
     got = [(c.get('number'), c.get('review-overdue')) for c in lst.findall('changes/change')]
     expect(got == [(n, '1')] and lst.find('changes').get('overdue') == '1', 'filtered list %r' % got)
@@ -232,7 +232,7 @@ def t_overdue_flag(s):
     html_page_ok(s, fresh('/changes?overdue=1'), MANAGER, ('chg',))
     html_page_ok(s, fresh('/changes/%s' % n), MANAGER, ('chg',))
     st, h, b = s.request('GET', fresh('/changes?overdue=yes'), user=MANAGER)
-    expect(st == 400 and tc.msg_part('zh-CN', 'chg.error.overdue') in b.decode('utf-8'), 'bad filter: %d' % st)
+    expect(st == 400 and harness.msg_part('zh-CN', 'chg.error.overdue') in b.decode('utf-8'), 'bad filter: %d' % st)
     # reviewed and closed: the flag is gone (computed, not stored), and closing told the implementer
     k = len(rows(s, n))
     tc.step_ok(s, n, MANAGER, 'closed', close_code='successful', review_outcome='有效 fine', review_lessons='监控 monitor')
