@@ -12,32 +12,21 @@ poppler-utils nginx fonts-wqy-microhei.
 """
 
 import os
-import shutil
-import signal
 import sqlite3
 import sys
-import tempfile
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'web'))
 sys.path.insert(0, HERE)
 import harness  # noqa: E402
-from harness import Stack, CAT, expect  # noqa: E402
-from test_gantt_print import AuthProxy, print_pdf, pdf_pages, pdf_texts, squash, t_  # noqa: E402
+from harness import CAT, expect  # noqa: E402
+from test_gantt_print import print_pdf, pdf_pages, pdf_texts, squash, t_, print_run  # noqa: E402
 
 CHECKS = harness.Checks()
 NOW = '2026-11-25T08:00:00Z'
 AUDITOR = 'auditor'
 SOFT_LIMIT = 200
-
-
-class Watchdog(BaseException):
-    pass
-
-
-class Ctx:
-    pass
 
 
 def print_report(s, c, lang):
@@ -61,40 +50,14 @@ def print_report(s, c, lang):
 
 
 def run():
-    c = Ctx()
-    c.groups = []
-    c.tmp = tempfile.mkdtemp(prefix='opsplan-caud-print-')
-    c.proxy = None
-
-    def on_alarm(signum, frame):
-        raise Watchdog('the run took more than %d s' % SOFT_LIMIT)
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(SOFT_LIMIT)
-    try:
-        with Stack('basic', env={'OPSPLAN_NOW': NOW}) as s:
-            c.proxy = AuthProxy(s)
-            con = sqlite3.connect('file:%s?mode=ro' % s.db, uri=True)
-            c.numbers = [r[0] for r in con.execute('SELECT number FROM changes ORDER BY number')]
-            con.close()
-            expect(c.numbers, 'no demo changes')
-            CHECKS.check('changeaudit_print.zh', print_report, s, c, 'zh-CN')
-            CHECKS.check('changeaudit_print.en', print_report, s, c, 'en')
-    except Watchdog as e:
-        print('FAIL changeaudit_print.watchdog: %s' % e, flush=True)
-        CHECKS.results.append(('changeaudit_print.watchdog', False))
-    finally:
-        signal.alarm(0)
-        if c.proxy:
-            c.proxy.stop()
-        for pid in c.groups:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        if os.environ.get('OPSPLAN_KEEP_TMP') or any(not r for _, r in CHECKS.results):
-            print('# kept %s' % c.tmp)
-        else:
-            shutil.rmtree(c.tmp, ignore_errors=True)
+    def body(s, c):
+        con = sqlite3.connect('file:%s?mode=ro' % s.db, uri=True)
+        c.numbers = [r[0] for r in con.execute('SELECT number FROM changes ORDER BY number')]
+        con.close()
+        expect(c.numbers, 'no demo changes')
+        CHECKS.check('changeaudit_print.zh', print_report, s, c, 'zh-CN')
+        CHECKS.check('changeaudit_print.en', print_report, s, c, 'en')
+    print_run('changeaudit_print', CHECKS, body, SOFT_LIMIT, NOW)
 
 
 if __name__ == '__main__':

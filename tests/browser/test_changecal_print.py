@@ -15,20 +15,17 @@ so the month is not nearly empty. Needs: chromium poppler-utils nginx fonts-wqy-
 """
 
 import os
-import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'web'))
 sys.path.insert(0, HERE)
 import harness  # noqa: E402
-from harness import Stack, CAT, expect, short  # noqa: E402
-from test_gantt_print import AuthProxy, print_pdf, pdf_pages, pdf_texts, squash, t_, PAPER_PT  # noqa: E402
+from harness import CAT, expect, short  # noqa: E402
+from test_gantt_print import print_pdf, pdf_pages, pdf_texts, squash, t_, PAPER_PT, print_run  # noqa: E402
 
 CHECKS = harness.Checks()
 check = CHECKS.check
@@ -36,14 +33,6 @@ NOW = '2026-11-25T08:00:00Z'
 MONTH = '2026-11'
 MANAGER = 'zhang.wei'
 SOFT_LIMIT = 200
-
-
-class Watchdog(BaseException):
-    pass
-
-
-class Ctx:
-    pass
 
 
 def add_changes(s, c):
@@ -113,46 +102,15 @@ def t_en(s, c):
 
 
 def run():
-    c = Ctx()
-    c.groups, c.keep = [], []
-    c.tmp = tempfile.mkdtemp(prefix='opsplan-ccal-print-')
-    c.proxy = None
-
-    def on_alarm(signum, frame):
-        raise Watchdog('the run took more than %d s' % SOFT_LIMIT)
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(SOFT_LIMIT)
-    try:
-        with Stack('basic', env={'OPSPLAN_NOW': NOW}) as s:
-            c.proxy = AuthProxy(s)
-            con = sqlite3.connect('file:%s?mode=ro' % s.db, uri=True)
-            c.patch = con.execute("SELECT number FROM changes WHERE type = 'standard' AND planned_start LIKE ?",
-                                  (MONTH + '%',)).fetchone()[0]
-            con.close()
-            if check('changecal_print.busy_month', add_changes, s, c):
-                check('changecal_print.month_one_a4_landscape_page_zh', t_zh, s, c)
-                check('changecal_print.month_one_a4_landscape_page_en', t_en, s, c)
-    except Watchdog as e:
-        print('FAIL changecal_print.watchdog: %s' % e, flush=True)
-        CHECKS.results.append(('changecal_print.watchdog', False))
-    finally:
-        signal.alarm(0)
-        if c.proxy:
-            c.proxy.stop()
-        for pid in c.groups:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        failed = any(not r for _, r in CHECKS.results)
-        if os.environ.get('OPSPLAN_KEEP_TMP') or failed:
-            print('# kept %s' % c.tmp)
-        else:
-            for p in c.keep:
-                dst = os.path.join(tempfile.gettempdir(), 'opsplan-' + os.path.basename(p))
-                shutil.copy(p, dst)
-                print('# page picture: %s' % dst)
-            shutil.rmtree(c.tmp, ignore_errors=True)
+    def body(s, c):
+        con = sqlite3.connect('file:%s?mode=ro' % s.db, uri=True)
+        c.patch = con.execute("SELECT number FROM changes WHERE type = 'standard' AND planned_start LIKE ?",
+                              (MONTH + '%',)).fetchone()[0]
+        con.close()
+        if check('changecal_print.busy_month', add_changes, s, c):
+            check('changecal_print.month_one_a4_landscape_page_zh', t_zh, s, c)
+            check('changecal_print.month_one_a4_landscape_page_en', t_en, s, c)
+    print_run('changecal_print', CHECKS, body, SOFT_LIMIT, NOW)
 
 
 if __name__ == '__main__':

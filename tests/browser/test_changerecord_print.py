@@ -18,18 +18,15 @@ Needs: chromium poppler-utils nginx fonts-wqy-microhei.
 
 import os
 import re
-import shutil
-import signal
 import sys
-import tempfile
 
 sys.dont_write_bytecode = True
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, '..', 'web'))
 sys.path.insert(0, HERE)
 import harness  # noqa: E402
-from harness import Stack, CAT, expect, short, location, db_all, db_one  # noqa: E402
-from test_gantt_print import AuthProxy, print_pdf, pdf_pages, pdf_texts, squash  # noqa: E402
+from harness import CAT, expect, short, location, db_all, db_one  # noqa: E402
+from test_gantt_print import print_pdf, pdf_pages, pdf_texts, squash, print_run  # noqa: E402
 
 CHECKS = harness.Checks()
 check = CHECKS.check
@@ -38,14 +35,6 @@ AUDITOR, ENGINEER, MANAGER = 'auditor', 'li.na', 'zhang.wei'
 A4 = (595.28, 841.89)     # portrait, PostScript points
 SOFT_LIMIT = 240
 CODE_RE = re.compile(r'[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}')
-
-
-class Watchdog(BaseException):
-    pass
-
-
-class Ctx:
-    pass
 
 
 def print_record(s, c, number, lang, name):
@@ -126,39 +115,12 @@ def long_change(s, c):
 
 
 def run():
-    c = Ctx()
-    c.groups, c.keep = [], []
-    c.tmp = tempfile.mkdtemp(prefix='opsplan-rec-print-')
-    c.proxy = None
-
-    def on_alarm(signum, frame):
-        raise Watchdog('the run took more than %d s' % SOFT_LIMIT)
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(SOFT_LIMIT)
-    try:
-        with Stack('basic', env={'OPSPLAN_NOW': NOW}) as s:
-            c.proxy = AuthProxy(s)
-            c.closed = db_one(s, "SELECT number FROM changes WHERE state = 'closed' AND type = 'emergency'")
-            check('changerecord_print.typical_one_a4_portrait_page_zh', t_zh, s, c)
-            check('changerecord_print.typical_one_a4_portrait_page_en', t_en, s, c)
-            check('changerecord_print.long_change_several_pages_with_head', long_change, s, c)
-    except Watchdog as e:
-        print('FAIL changerecord_print.watchdog: %s' % e, flush=True)
-        CHECKS.results.append(('changerecord_print.watchdog', False))
-    finally:
-        signal.alarm(0)
-        if c.proxy:
-            c.proxy.stop()
-        for pid in c.groups:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        failed = any(not r for _, r in CHECKS.results)
-        if os.environ.get('OPSPLAN_KEEP_TMP') or failed:
-            print('# kept %s' % c.tmp)
-        else:
-            shutil.rmtree(c.tmp, ignore_errors=True)
+    def body(s, c):
+        c.closed = db_one(s, "SELECT number FROM changes WHERE state = 'closed' AND type = 'emergency'")
+        check('changerecord_print.typical_one_a4_portrait_page_zh', t_zh, s, c)
+        check('changerecord_print.typical_one_a4_portrait_page_en', t_en, s, c)
+        check('changerecord_print.long_change_several_pages_with_head', long_change, s, c)
+    print_run('changerecord_print', CHECKS, body, SOFT_LIMIT, NOW)
 
 
 if __name__ == '__main__':

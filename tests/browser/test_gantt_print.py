@@ -419,6 +419,46 @@ class Ctx:
     pass
 
 
+def print_run(name, checks, body, soft_limit=SOFT_LIMIT, now=NOW):
+    """Runs body(s, c) on a basic stack at the time now with an AuthProxy (c.proxy) and a
+    temporary folder (c.tmp) under a watchdog of soft_limit seconds, then stops the proxy and any
+    browser left (c.groups) and removes the folder, unless OPSPLAN_KEEP_TMP is set or a check
+    failed; c.keep lists page pictures to keep. Returns c."""
+    c = Ctx()
+    c.groups, c.keep, c.proxy = [], [], None
+    c.tmp = tempfile.mkdtemp(prefix='opsplan-%s-' % name)
+
+    def on_alarm(signum, frame):
+        raise Watchdog('the run took more than %d s' % soft_limit)
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(soft_limit)
+    try:
+        with Stack('basic', env={'OPSPLAN_NOW': now}) as s:
+            c.proxy = AuthProxy(s)
+            body(s, c)
+    except Watchdog as e:
+        print('FAIL %s.watchdog: %s' % (name, e), flush=True)
+        checks.results.append(('%s.watchdog' % name, False))
+    finally:
+        signal.alarm(0)
+        if c.proxy:
+            c.proxy.stop()
+        for pid in c.groups:
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        if os.environ.get('OPSPLAN_KEEP_TMP') or any(not r for _, r in checks.results):
+            print('# kept %s' % c.tmp)
+        else:
+            for p in c.keep:
+                dst = os.path.join(tempfile.gettempdir(), 'opsplan-' + os.path.basename(p))
+                shutil.copy(p, dst)
+                print('# page picture: %s' % dst)
+            shutil.rmtree(c.tmp, ignore_errors=True)
+    return c
+
+
 def run():
     c = Ctx()
     c.model, c.grid, c.pdfs, c.groups, c.keep = {}, {}, {}, [], []
