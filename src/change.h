@@ -63,12 +63,14 @@ int chg_can_attach(const struct chg *c, const struct user *u);
 long long chg_attach(const struct audit_who *who, const struct chg *c, long long user_id, const char *name,
 		     const char *mime, const void *data, size_t len);
 
-/* The list filter; "" for no filter on a field. */
-struct chg_filter { const char *state, *type, *risk, *requester, *ci, *q; };
-/* <changes …filter… total><change number title type category state risk-level risk-score requester
- * requester-name implementer planned-start planned-end updated/>…</changes>, newest first. */
+/* The list filter; "" for no filter on a field. page: which CHG_PER_PAGE rows (1 the newest), 0 all. */
+enum { CHG_PER_PAGE = 100 };
+struct chg_filter { const char *state, *type, *risk, *requester, *ci, *q; long long page; };
+/* <changes …filter… query total page pages><change number title type category state risk-level
+ * risk-score requester requester-name implementer planned-start planned-end updated/>…</changes>,
+ * newest first: the page's rows, total counting all; query is the filter URL-encoded (no page). */
 void chg_list_xml(xmlNodePtr parent, const struct chg_filter *f);
-/* Calls row(arg, cells) per listed change: the 13 cells of chg_list_xml's attributes in order. */
+/* Calls row(arg, cells) per listed change (of f->page, or all when 0): the 13 cells of chg_list_xml's attributes in order. */
 void chg_list_each(const struct chg_filter *f, void (*row)(void *arg, const char *const *cells), void *arg);
 /* The change's fields as attributes and texts of a new <change> under parent, with <risk-answers>,
  * <cis>, <tasks>, <attachments>, <log> and <history> (the audit records of the change). */

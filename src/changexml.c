@@ -4,21 +4,27 @@
 #include "history.h"
 #include "cmdb.h"
 #include "db.h"
+#include "http.h"
 #include "xml.h"
 #include <stdio.h>
 #include <string.h>
 
+/* The list's filter (?1..?6): shared by the page of rows, the count and the CSV. */
+#define LIST_WHERE \
+	" FROM changes c JOIN users r ON r.id = c.requester_id" \
+	" WHERE (?1 = '' OR c.state = ?1) AND (?2 = '' OR c.type = ?2) AND (?3 = '' OR c.risk_level = ?3)" \
+	" AND (?4 = '' OR r.login = ?4)" \
+	" AND (?5 = '' OR EXISTS (SELECT 1 FROM change_cis x JOIN config_items ci ON ci.id = x.ci_id" \
+	"   WHERE x.change_id = c.id AND ci.code = ?5))" \
+	" AND (?6 = '' OR instr(lower(c.number), lower(?6)) > 0 OR instr(lower(c.title), lower(?6)) > 0" \
+	"   OR instr(lower(c.description), lower(?6)) > 0)"
+
+/* ?7 rows from row ?8, newest first (?7 = -1: all of them). */
 static const char LIST_SQL[] = "SELECT c.number, c.title, c.type, c.category, c.state, coalesce(c.risk_level, ''),"
 	" coalesce(c.risk_score, ''), r.login, CASE r.display_name WHEN '' THEN r.login ELSE r.display_name END,"
-	" coalesce(i.login, ''), coalesce(c.planned_start, ''), coalesce(c.planned_end, ''), c.updated_at"
-	" FROM changes c JOIN users r ON r.id = c.requester_id LEFT JOIN users i ON i.id = c.implementer_id"
-	" WHERE (?1 = '' OR c.state = ?1) AND (?2 = '' OR c.type = ?2) AND (?3 = '' OR c.risk_level = ?3)"
-	" AND (?4 = '' OR r.login = ?4)"
-	" AND (?5 = '' OR EXISTS (SELECT 1 FROM change_cis x JOIN config_items ci ON ci.id = x.ci_id"
-	"   WHERE x.change_id = c.id AND ci.code = ?5))"
-	" AND (?6 = '' OR instr(lower(c.number), lower(?6)) > 0 OR instr(lower(c.title), lower(?6)) > 0"
-	"   OR instr(lower(c.description), lower(?6)) > 0)"
-	" ORDER BY c.id DESC";
+	" coalesce((SELECT i.login FROM users i WHERE i.id = c.implementer_id), ''), coalesce(c.planned_start, ''),"
+	" coalesce(c.planned_end, ''), c.updated_at" LIST_WHERE
+	" ORDER BY c.id DESC LIMIT ?7 OFFSET ?8";
 
 static const char *const list_names[] = { "number", "title", "type", "category", "state", "risk-level", "risk-score",
 					  "requester", "requester-name", "implementer", "planned-start", "planned-end",
@@ -27,7 +33,8 @@ static const char *const list_names[] = { "number", "title", "type", "category",
 void
 chg_list_each(const struct chg_filter *f, void (*row)(void *arg, const char *const *cells), void *arg)
 {
-	sqlite3_stmt *st = db_q(LIST_SQL, "ssssss", f->state, f->type, f->risk, f->requester, f->ci, f->q);
+	long long limit = f->page > 0 ? CHG_PER_PAGE : -1, offset = f->page > 0 ? (f->page - 1) * CHG_PER_PAGE : 0;
+	sqlite3_stmt *st = db_q(LIST_SQL, "ssssssii", f->state, f->type, f->risk, f->requester, f->ci, f->q, limit, offset);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		const char *cells[13];
 		for (int i = 0; i < 13; i++) {
@@ -56,10 +63,24 @@ chg_list_xml(xmlNodePtr parent, const struct chg_filter *f)
 	xml_attr(list, "requester", f->requester);
 	xml_attr(list, "ci", f->ci);
 	xml_attr(list, "q", f->q);
+	/* the filter as a query string for the pager's and the CSV's links */
+	struct buf qs = {0};
+	const char *names[] = { "state", "type", "risk", "requester", "ci", "q" },
+		   *vals[] = { f->state, f->type, f->risk, f->requester, f->ci, f->q };
+	for (int i = 0; i < 6; i++) {
+		if (!*vals[i]) continue;
+		if (qs.len) buf_addc(&qs, '&');
+		buf_addf(&qs, "%s=", names[i]);
+		http_urlencode(&qs, vals[i]);
+	}
+	xml_attr(list, "query", buf_str(&qs));
+	buf_free(&qs);
+	long long total = db_int("SELECT count(*)" LIST_WHERE, "ssssss", f->state, f->type, f->risk, f->requester,
+				 f->ci, f->q);
+	xml_attr_ll(list, "total", total);
+	xml_attr_ll(list, "page", f->page);
+	xml_attr_ll(list, "pages", total ? (total + CHG_PER_PAGE - 1) / CHG_PER_PAGE : 1);
 	chg_list_each(f, list_row, list);
-	long long n = 0;
-	for (xmlNodePtr k = list->children; k; k = k->next) n++;
-	xml_attr_ll(list, "total", n);
 }
 
 static void
