@@ -155,7 +155,7 @@ def per_request(st, label, path, target, n=30):
 
 
 def change_pages(st, static, month, week, in_month):
-    rows = [('change list, 10,000 changes', '/changes'),
+    rows = [('change list, 10,000 (page of 100)', '/changes'),
             ('change calendar, month (%d)' % in_month, '/changes/calendar?month=' + month),
             ('change calendar, week', '/changes/calendar?view=week&week=' + week)]
     for label, path in rows:
