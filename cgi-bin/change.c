@@ -80,8 +80,11 @@ static int
 list_page(struct ctx *c)
 {
 	struct chg_filter f = { q(c, "state"), q(c, "type"), q(c, "risk"), q(c, "requester"), q(c, "ci"), q(c, "q"),
-				q(c, "overdue") };
+				q(c, "overdue"), 1 };
 	if (*f.overdue && strcmp(f.overdue, "1")) return ctx_error(c, 400, "chg.error.overdue", "overdue");
+	const char *p = q(c, "page");
+	if (*p && (strspn(p, "0123456789") != strlen(p) || strlen(p) > 9 || (f.page = atoll(p)) < 1))
+		return ctx_error(c, 400, "error.page", "page");
 	if (*f.state && !one_of(f.state, chg_states)) return ctx_error(c, 400, "chg.error.state", "state");
 	if (*f.type && !one_of(f.type, chg_types)) return ctx_error(c, 400, "chg.error.type", "type");
 	if (*f.risk && !one_of(f.risk, risk_levels)) return ctx_error(c, 400, "chg.error.risk", "risk");
@@ -89,7 +92,10 @@ list_page(struct ctx *c)
 	if (strlen(f.ci) > 64) return ctx_error(c, 400, "error.field_too_long", "ci");
 	if (strlen(f.q) > 200) return ctx_error(c, 400, "error.field_too_long", "q");
 	const char *fmt = http_query(c->rq, "format");
-	if (fmt && !strcmp(fmt, "csv")) return list_csv(c, &f);
+	if (fmt && !strcmp(fmt, "csv")) {
+		f.page = 0;     /* the CSV has every change of the filter */
+		return list_csv(c, &f);
+	}
 	chg_list_xml(c->page, &f);
 	plan_people_xml(c->page);
 	cmdb_codes_xml(c->page);

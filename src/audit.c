@@ -13,31 +13,60 @@
 static const char GENESIS[] =
 	"0000000000000000000000000000000000000000000000000000000000000000";
 
+/* The canonical form is fed to SHA-256 through a buffer of 4 KB, so a record of typical size is
+ * one update call, not two per field. */
+struct feed { EVP_MD_CTX *md; size_t n; unsigned char b[4096]; };
+
 static void
-canon_field(EVP_MD_CTX *md, const char *v, size_t n)
+feed(struct feed *f, const void *p, size_t n)
+{
+	if (f->n + n > sizeof f->b) {
+		EVP_DigestUpdate(f->md, f->b, f->n);
+		f->n = 0;
+		if (n > sizeof f->b) {
+			EVP_DigestUpdate(f->md, p, n);
+			return;
+		}
+	}
+	memcpy(f->b + f->n, p, n);
+	f->n += n;
+}
+
+static void
+canon_field(struct feed *f, const char *v, size_t n)
 {
 	unsigned char hdr[9];
 	hdr[0] = v ? 'S' : 'N';
 	for (int i = 0; i < 8; i++)
 		hdr[1 + i] = (unsigned char)((unsigned long long)n >> (56 - 8 * i));
-	EVP_DigestUpdate(md, hdr, sizeof hdr);
-	if (v) EVP_DigestUpdate(md, v, n);
+	feed(f, hdr, sizeof hdr);
+	if (v) feed(f, v, n);
 }
 
-/* cols: id, at, actor, action, entity, entity_id, old, new, reason, request_id, client, prev_hash */
+/* SHA-256, fetched once: an implicit fetch per digest takes OpenSSL's provider locks every time. */
+static const EVP_MD *
+sha256(void)
+{
+	static EVP_MD *md;
+	if (!md) md = EVP_MD_fetch(NULL, "SHA256", NULL);
+	return md ? md : EVP_sha256();
+}
+
+/* cols: id, at, actor, action, entity, entity_id, old, new, reason, request_id, client, prev_hash.
+ * md: a digest context to (re)use. */
 static void
-row_hash(const char *cols[12], const size_t lens[12], char out[65])
+row_hash(EVP_MD_CTX *md, const char *cols[12], const size_t lens[12], char out[65])
 {
 	unsigned char d[EVP_MAX_MD_SIZE];
 	unsigned dl;
-	EVP_MD_CTX *md = EVP_MD_CTX_new();
-	EVP_DigestInit_ex(md, EVP_sha256(), NULL);
-	EVP_DigestUpdate(md, cols[11], lens[11]);
-	EVP_DigestUpdate(md, "opsplan-audit-v1", 16);
+	struct feed f = { md, 0, {0} };
+	EVP_DigestInit_ex(md, sha256(), NULL);
+	feed(&f, cols[11], lens[11]);
+	feed(&f, "opsplan-audit-v1", 16);
 	for (int i = 0; i < 12; i++)
-		canon_field(md, cols[i], lens[i]);
+		canon_field(&f, cols[i], lens[i]);
+	EVP_DigestUpdate(md, f.b, f.n);
 	EVP_DigestFinal_ex(md, d, &dl);
-	EVP_MD_CTX_free(md);
 	text_hex(d, dl, out);
 }
 
@@ -87,7 +116,10 @@ audit_append(const struct audit_who *who, const char *action, const char *entity
 	size_t lens[12];
 	for (int i = 0; i < 12; i++)
 		lens[i] = cols[i] ? strlen(cols[i]) : 0;
-	row_hash(cols, lens, hash);
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
+	if (!md) return -1;
+	row_hash(md, cols, lens, hash);
+	EVP_MD_CTX_free(md);
 	int rc = db_run("INSERT INTO audit_log (id, at, actor, action, entity, entity_id, old_value,"
 			" new_value, reason, request_id, client, prev_hash, row_hash)"
 			" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -114,11 +146,18 @@ audit_verify(const char *expect_head, long long *bad_id, long long *count, char 
 	}
 	char prev[65], hash[65], idbuf[24];
 	memcpy(prev, GENESIS, sizeof GENESIS);
+	EVP_MD_CTX *md = EVP_MD_CTX_new();     /* one context for every record */
+	if (!md) {
+		snprintf(msg, msglen, "out of memory");
+		sqlite3_finalize(st);
+		return -1;
+	}
 	long long last = 0, head_id = 0;
 	char head_hash[65] = "";
 	int found_head = expect_head == NULL, rc;
 	if (expect_head && (sscanf(expect_head, "%lld:%64s", &head_id, head_hash) != 2 || strlen(head_hash) != 64)) {
 		snprintf(msg, msglen, "--expect-head must be ID:HASH (64 hex digits)");
+		EVP_MD_CTX_free(md);
 		sqlite3_finalize(st);
 		return -1;
 	}
@@ -144,7 +183,7 @@ audit_verify(const char *expect_head, long long *bad_id, long long *count, char 
 			snprintf(msg, msglen, "audit record %lld: prev_hash does not match record %lld", id, last);
 			goto bad;
 		}
-		row_hash(cols, lens, hash);
+		row_hash(md, cols, lens, hash);
 		if (!stored || strcmp(stored, hash)) {
 			*bad_id = id;
 			snprintf(msg, msglen, "audit record %lld: content does not match its hash", id);
@@ -167,6 +206,7 @@ audit_verify(const char *expect_head, long long *bad_id, long long *count, char 
 		*bad_id = last + 1;
 		goto bad;
 	}
+	EVP_MD_CTX_free(md);
 	sqlite3_finalize(st);
 	if (!found_head) {
 		snprintf(msg, msglen, "exported head %lld is no longer in the chain (log truncated?)", head_id);
@@ -175,6 +215,7 @@ audit_verify(const char *expect_head, long long *bad_id, long long *count, char 
 	snprintf(msg, msglen, "audit chain ok: %lld records, head %lld %s", *count, last, prev);
 	return 0;
 bad:
+	EVP_MD_CTX_free(md);
 	sqlite3_finalize(st);
 	return -1;
 }

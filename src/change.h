@@ -64,14 +64,16 @@ long long chg_attach(const struct audit_who *who, const struct chg *c, long long
 		     const char *mime, const void *data, size_t len);
 
 /* The list filter; "" for no filter on a field. overdue "1": only changes whose emergency review
- * is overdue (NULL or "": no filter). */
-struct chg_filter { const char *state, *type, *risk, *requester, *ci, *q, *overdue; };
-/* <changes …filter… overdue total><change number title type category state risk-level risk-score
- * requester requester-name implementer planned-start planned-end updated review-overdue="1"/>…
- * </changes>, newest first. */
+ * is overdue (NULL or "": no filter). page: which CHG_PER_PAGE rows (1 the newest), 0 all. */
+enum { CHG_PER_PAGE = 100 };
+struct chg_filter { const char *state, *type, *risk, *requester, *ci, *q, *overdue; long long page; };
+/* <changes …filter… overdue query total page pages><change number title type category state
+ * risk-level risk-score requester requester-name implementer planned-start planned-end updated
+ * review-overdue="1"/>…</changes>, newest first: the page's rows, total counting all; query is
+ * the filter URL-encoded (no page). */
 void chg_list_xml(xmlNodePtr parent, const struct chg_filter *f);
-/* Calls row(arg, cells) per listed change: the 14 cells of chg_list_xml's attributes in order
- * (the last, review-overdue, "1" or ""). */
+/* Calls row(arg, cells) per listed change (of f->page, or all when 0): the 14 cells of
+ * chg_list_xml's attributes in order (the last, review-overdue, "1" or ""). */
 void chg_list_each(const struct chg_filter *f, void (*row)(void *arg, const char *const *cells), void *arg);
 /* 1 when c's post-implementation review is overdue on today ("YYYY-MM-DD", local): c is in
  * implement or review and its review_due day is before today. Computed, never stored: it is

@@ -4,23 +4,29 @@
 #include "history.h"
 #include "cmdb.h"
 #include "db.h"
+#include "http.h"
 #include "xml.h"
 #include <stdio.h>
 #include <string.h>
 
+/* The list's filter (?1..?6, and ?7 overdue on the day ?8): shared by the page of rows, the count and the CSV. */
+#define LIST_WHERE \
+	" FROM changes c JOIN users r ON r.id = c.requester_id" \
+	" WHERE (?1 = '' OR c.state = ?1) AND (?2 = '' OR c.type = ?2) AND (?3 = '' OR c.risk_level = ?3)" \
+	" AND (?4 = '' OR r.login = ?4)" \
+	" AND (?5 = '' OR EXISTS (SELECT 1 FROM change_cis x JOIN config_items ci ON ci.id = x.ci_id" \
+	"   WHERE x.change_id = c.id AND ci.code = ?5))" \
+	" AND (?6 = '' OR instr(lower(c.number), lower(?6)) > 0 OR instr(lower(c.title), lower(?6)) > 0" \
+	"   OR instr(lower(c.description), lower(?6)) > 0)" \
+	" AND (?7 = '' OR (c.state IN ('implement', 'review') AND c.review_due < ?8))"
+
+/* ?9 rows from row ?10, newest first (?9 = -1: all of them). */
 static const char LIST_SQL[] = "SELECT c.number, c.title, c.type, c.category, c.state, coalesce(c.risk_level, ''),"
 	" coalesce(c.risk_score, ''), r.login, CASE r.display_name WHEN '' THEN r.login ELSE r.display_name END,"
-	" coalesce(i.login, ''), coalesce(c.planned_start, ''), coalesce(c.planned_end, ''), c.updated_at,"
-	" CASE WHEN c.state IN ('implement', 'review') AND c.review_due < ?8 THEN '1' ELSE '' END"
-	" FROM changes c JOIN users r ON r.id = c.requester_id LEFT JOIN users i ON i.id = c.implementer_id"
-	" WHERE (?1 = '' OR c.state = ?1) AND (?2 = '' OR c.type = ?2) AND (?3 = '' OR c.risk_level = ?3)"
-	" AND (?4 = '' OR r.login = ?4)"
-	" AND (?5 = '' OR EXISTS (SELECT 1 FROM change_cis x JOIN config_items ci ON ci.id = x.ci_id"
-	"   WHERE x.change_id = c.id AND ci.code = ?5))"
-	" AND (?6 = '' OR instr(lower(c.number), lower(?6)) > 0 OR instr(lower(c.title), lower(?6)) > 0"
-	"   OR instr(lower(c.description), lower(?6)) > 0)"
-	" AND (?7 = '' OR (c.state IN ('implement', 'review') AND c.review_due < ?8))"
-	" ORDER BY c.id DESC";
+	" coalesce((SELECT i.login FROM users i WHERE i.id = c.implementer_id), ''), coalesce(c.planned_start, ''),"
+	" coalesce(c.planned_end, ''), c.updated_at,"
+	" CASE WHEN c.state IN ('implement', 'review') AND c.review_due < ?8 THEN '1' ELSE '' END" LIST_WHERE
+	" ORDER BY c.id DESC LIMIT ?9 OFFSET ?10";
 
 static const char *const list_names[] = { "number", "title", "type", "category", "state", "risk-level", "risk-score",
 					  "requester", "requester-name", "implementer", "planned-start", "planned-end",
@@ -32,8 +38,9 @@ chg_list_each(const struct chg_filter *f, void (*row)(void *arg, const char *con
 	char today[17];
 	chg_now_local(today);
 	today[10] = 0;
-	sqlite3_stmt *st = db_q(LIST_SQL, "ssssssss", f->state, f->type, f->risk, f->requester, f->ci, f->q,
-				f->overdue ? f->overdue : "", today);
+	long long limit = f->page > 0 ? CHG_PER_PAGE : -1, offset = f->page > 0 ? (f->page - 1) * CHG_PER_PAGE : 0;
+	sqlite3_stmt *st = db_q(LIST_SQL, "ssssssssii", f->state, f->type, f->risk, f->requester, f->ci, f->q,
+				f->overdue ? f->overdue : "", today, limit, offset);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		const char *cells[14];
 		for (int i = 0; i < 14; i++) {
@@ -64,10 +71,27 @@ chg_list_xml(xmlNodePtr parent, const struct chg_filter *f)
 	xml_attr(list, "ci", f->ci);
 	xml_attr(list, "q", f->q);
 	xml_attr(list, "overdue", f->overdue ? f->overdue : "");
+	/* the filter as a query string for the pager's and the CSV's links */
+	struct buf qs = {0};
+	const char *names[] = { "state", "type", "risk", "requester", "ci", "q", "overdue" },
+		   *vals[] = { f->state, f->type, f->risk, f->requester, f->ci, f->q, f->overdue ? f->overdue : "" };
+	for (int i = 0; i < 7; i++) {
+		if (!*vals[i]) continue;
+		if (qs.len) buf_addc(&qs, '&');
+		buf_addf(&qs, "%s=", names[i]);
+		http_urlencode(&qs, vals[i]);
+	}
+	xml_attr(list, "query", buf_str(&qs));
+	buf_free(&qs);
+	char today[17];
+	chg_now_local(today);
+	today[10] = 0;
+	long long total = db_int("SELECT count(*)" LIST_WHERE, "ssssssss", f->state, f->type, f->risk, f->requester,
+				 f->ci, f->q, f->overdue ? f->overdue : "", today);
+	xml_attr_ll(list, "total", total);
+	xml_attr_ll(list, "page", f->page);
+	xml_attr_ll(list, "pages", total ? (total + CHG_PER_PAGE - 1) / CHG_PER_PAGE : 1);
 	chg_list_each(f, list_row, list);
-	long long n = 0;
-	for (xmlNodePtr k = list->children; k; k = k->next) n++;
-	xml_attr_ll(list, "total", n);
 }
 
 int

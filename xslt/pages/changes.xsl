@@ -2,12 +2,14 @@
 <!--
   changes.xsl - the requests for change (GET /changes): filters state, type, risk level,
   requester, CI, free text on number, title and description, and overdue emergency reviews
-  (GET form), the list newest
-  first, its CSV download and, for everyone who may raise an RFC, the link to a new one.
-  Model: <changes state type risk requester ci q overdue total><change number title type category
-  state risk-level risk-score requester requester-name implementer planned-start planned-end updated
-  review-overdue="1"/>…
-  </changes> + <people> + <ci-codes> + <can create="1|0"/>.
+  (GET form), the list newest first, 100 a page with a pager (search.xsl's search-pager), its CSV
+  download (every change of the filter, all pages) and, for everyone who may raise an RFC, the
+  link to a new one.
+  Model: <changes state type risk requester ci q overdue query total page pages><change number title
+  type category state risk-level risk-score requester requester-name implementer planned-start
+  planned-end updated review-overdue="1"/>…
+  </changes> + <people> + <ci-codes> + <can create="1|0"/>. @query is the filter, URL-encoded by
+  the server, without page and format.
   The code lists are variables shared with change-form.xsl and change.xsl.
 -->
 <xsl:stylesheet version="1.0"
@@ -118,8 +120,8 @@
           <a class="button">
             <xsl:attribute name="href">
               <xsl:value-of select="'/changes?format=csv'"/>
-              <xsl:if test="string(/page/meta/@query) != ''">
-                <xsl:value-of select="concat('&amp;', /page/meta/@query)"/>
+              <xsl:if test="string(@query) != ''">
+                <xsl:value-of select="concat('&amp;', @query)"/>
               </xsl:if>
             </xsl:attribute>
             <xsl:value-of select="op:t('chg.csv')"/>
@@ -178,10 +180,21 @@
             </table>
           </div>
         </xsl:when>
+        <xsl:when test="@page &gt; 1">
+          <p class="empty"><xsl:value-of select="op:t('error.page')"/></p>
+        </xsl:when>
         <xsl:otherwise>
           <p class="empty"><xsl:value-of select="op:t('chg.empty')"/></p>
         </xsl:otherwise>
       </xsl:choose>
+      <xsl:call-template name="search-pager">
+        <xsl:with-param name="base">
+          <xsl:choose>
+            <xsl:when test="string(@query) != ''"><xsl:value-of select="concat('/changes?', @query, '&amp;')"/></xsl:when>
+            <xsl:otherwise>/changes?</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+      </xsl:call-template>
     </xsl:for-each>
   </xsl:template>
 
