@@ -2,7 +2,7 @@
 """Prints a line per problem (nothing when fine): the zh-CN and en catalogs must have the same
 keys, and every literal op:t('key') in xslt/*.xsl and every "key" string the C code passes to the
 views (error.*, flash.*, csv.*) must exist in both."""
-import glob, os, re, sys
+import glob, os, re
 import xml.etree.ElementTree as ET
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")

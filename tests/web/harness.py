@@ -114,6 +114,29 @@ def db_one(s, sql, *args):
     rows = db_all(s, sql, *args)
     return rows[0][0] if rows else None
 
+def db_write(s, sql, *args):
+    """A direct write, committed (what no page offers: a past review day, a user's language...).
+    Returns the last row id."""
+    con = sqlite3.connect(s.db, timeout=10)
+    try:
+        cur = con.execute(sql, args)
+        con.commit()
+        return cur.lastrowid
+    finally:
+        con.close()
+
+
+def db_copy(s, name):
+    """A consistent copy of the database (VACUUM INTO) in the stack's folder; its path."""
+    copy = os.path.join(s.tmp, name)
+    con = s.db_connect()
+    try:
+        con.execute('VACUUM INTO ?', (copy,))
+    finally:
+        con.close()
+    return copy
+
+
 def with_xml(path):
     return path + ('&' if '?' in path else '?') + 'format=xml'
 

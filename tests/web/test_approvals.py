@@ -13,13 +13,12 @@ import itertools
 import json
 import os
 import re
-import sqlite3
 import sys
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, msg, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, post, unchanged, html_page_ok, logs_clean  # noqa: E402
+from harness import Stack, msg, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, post, unchanged, html_page_ok, logs_clean, db_write  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
@@ -41,16 +40,6 @@ def last_audit(s, action):
     expect(row, 'no audit record %s' % action)
     e, i, a, o, n = row[0]
     return e, i, a, json.loads(o) if o else None, json.loads(n) if n else None
-
-
-def write_db(s, sql, *args):
-    con = sqlite3.connect(s.db, timeout=10)
-    try:
-        cur = con.execute(sql, args)
-        con.commit()
-        return cur.lastrowid
-    finally:
-        con.close()
 
 
 def uid(s, login):
@@ -293,14 +282,14 @@ def t_delegations(s):
 
 def insert_change(s, number, title, typ, risk, state, requester, implementer=None, start='2030-12-01T22:00',
                   end='2030-12-02T02:00'):
-    return write_db(s, "INSERT INTO changes (number, title, type, category, state, requester_id, implementer_id, risk_level,"
+    return db_write(s, "INSERT INTO changes (number, title, type, category, state, requester_id, implementer_id, risk_level,"
                        " planned_start, planned_end, created_at, updated_at) VALUES (?, ?, ?, 'database', ?, ?, ?, ?, ?, ?,"
                        " '2026-11-01T00:00:00Z', '2026-11-01T00:00:00Z')", number, title, typ, state, uid(s, requester),
                     uid(s, implementer) if implementer else None, risk, start, end)
 
 
 def approve(s, change, policy_id, stepno, by, decision='approved', behalf=None):
-    write_db(s, "INSERT INTO approvals (change_id, policy_id, step, approver_id, on_behalf_of, decision, comment, at)"
+    db_write(s, "INSERT INTO approvals (change_id, policy_id, step, approver_id, on_behalf_of, decision, comment, at)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, '2026-11-02T00:00:00Z')", change, policy_id, stepno, uid(s, by),
              uid(s, behalf) if behalf else None, decision, '' if decision == 'approved' else '不同意')
 
@@ -353,7 +342,7 @@ def t_queue(s):
     # admin's delegation to chen.jie starts in ten days: not yet; one in force today: yes
     expect('CHG-2030-0005' not in queue(s, APPROVER), 'delegation out of its dates counted')
     d = S['today'].isoformat()
-    write_db(s, "INSERT INTO approval_delegations (user_id, delegate_id, start_day, end_day, created_at) VALUES (?, ?, ?, ?,"
+    db_write(s, "INSERT INTO approval_delegations (user_id, delegate_id, start_day, end_day, created_at) VALUES (?, ?, ?, ?,"
                 " '2026-11-01T00:00:00Z')", uid(s, ADMIN), uid(s, APPROVER), d, d)
     e = queue(s, APPROVER).get('CHG-2030-0005')
     expect(e is not None and e.get('on-behalf') == ADMIN, 'standing in for admin today: %r' % (e.attrib if e is not None else None))

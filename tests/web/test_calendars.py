@@ -15,14 +15,12 @@ import json
 import os
 import re
 import sys
-import urllib.parse
 import uuid
-import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, snapshot_diff, CAT, msg, Fail, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged  # noqa: E402
+from harness import Stack, parse_html, CAT, msg, Fail, expect, short, location, xml_root, db_all, db_one, with_xml, token, post, unchanged  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}

@@ -16,14 +16,13 @@ import io
 import itertools
 import os
 import re
-import sqlite3
 import sys
 import urllib.parse
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, parse_html, msg, expect, short, xml_root, db_one, CAT, logs_clean  # noqa: E402
+from harness import Stack, parse_html, msg, expect, short, xml_root, db_one, CAT, logs_clean, db_write  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
@@ -62,27 +61,17 @@ def post(s, path, user, fields):
     return s.request('POST', path, user=user, headers=dict(FORM), body=urllib.parse.urlencode(fields))
 
 
-def write_db(s, sql, *args):
-    con = sqlite3.connect(s.db, timeout=10)
-    try:
-        cur = con.execute(sql, args)
-        con.commit()
-        return cur.lastrowid
-    finally:
-        con.close()
-
-
 def uid(s, login):
     return db_one(s, 'SELECT id FROM users WHERE login = ?', login)
 
 
 def insert_change(s, number, title, typ, state, start, end, risk='medium', outage=0, cis=()):
-    cid = write_db(s, "INSERT INTO changes (number, title, type, category, state, requester_id, risk_level, outage,"
+    cid = db_write(s, "INSERT INTO changes (number, title, type, category, state, requester_id, risk_level, outage,"
                       " planned_start, planned_end, created_at, updated_at) VALUES (?, ?, ?, 'database', ?, ?, ?, ?, ?,"
                       " ?, '2030-11-01T00:00:00Z', '2030-11-01T00:00:00Z')",
                    number, title, typ, state, uid(s, ENGINEER), risk, outage, start, end)
     for code in cis:
-        write_db(s, 'INSERT INTO change_cis (change_id, ci_id) VALUES (?, (SELECT id FROM config_items WHERE code = ?))',
+        db_write(s, 'INSERT INTO change_cis (change_id, ci_id) VALUES (?, (SELECT id FROM config_items WHERE code = ?))',
                  cid, code)
     return cid
 

@@ -19,7 +19,7 @@ import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, expect, short, xml_root, db_one, db_all, CAT  # noqa: E402
+from harness import Stack, expect, short, xml_root, db_one, db_all, CAT, db_copy  # noqa: E402
 import test_changes as tc  # noqa: E402  (its upload helper)
 
 CHECKS = harness.Checks()
@@ -169,12 +169,7 @@ def t_tamper(s):
     n = closed(s)
     aid = db_one(s, "SELECT id FROM audit_log WHERE entity = 'change' AND entity_id = ? ORDER BY id DESC LIMIT 1", n)
     code = expected_code(s, n)[0]
-    copy = os.path.join(s.tmp, 'tampered-record.db')
-    con = s.db_connect()
-    try:
-        con.execute('VACUUM INTO ?', (copy,))
-    finally:
-        con.close()
+    copy = db_copy(s, 'tampered-record.db')
     con = sqlite3.connect(copy)
     try:
         con.execute('DROP TRIGGER audit_no_update')

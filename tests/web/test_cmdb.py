@@ -13,14 +13,13 @@ look for the field in the model (?format=xml) and on the HTML page.
 
 import json
 import os
-import re
 import sys
 import urllib.parse
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, CAT, Fail, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged, html_page_ok, logs_clean  # noqa: E402
+from harness import Stack, CAT, Fail, expect, short, location, xml_root, db_all, db_one, with_xml, token, post, unchanged, html_page_ok, logs_clean, refused  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
@@ -44,28 +43,6 @@ def last_audit(s, action):
     expect(row, 'no audit record %s' % action)
     e, i, a, o, n = row[0]
     return e, i, a, json.loads(o) if o else None, json.loads(n) if n else None
-
-
-def msg_part(lang, key):
-    """The longest piece of the catalog text between its {n} placeholders (what a page must contain)."""
-    return max(re.split(r'\{[123]\}', CAT[lang][key]), key=len).strip()
-
-
-def refused(s, path, user, fields, field, key, what, status=400):
-    """POSTs a bad form twice (model and page): the status, the error on the field in the model,
-    the field marked invalid and the message on the page, and nothing stored."""
-    before = s.db_snapshot()
-    st, h, b = post(s, path, user, fields, xml=True)
-    expect(st == status, '%s: %d, want %d: %s' % (what, st, status, short(b)))
-    errs = errors_of(xml_root(b, what))
-    expect((field, key) in errs, '%s: want error %s/%s, got %s' % (what, field, key, sorted(errs)))
-    st, h, b = post(s, path, user, fields)
-    expect(st == status, '%s (page): %d' % (what, st))
-    body = b.decode('utf-8')
-    expect(re.search(r'name="%s"[^>]*aria-invalid="true"' % field, body),
-           '%s: the field %s is not marked invalid on the page' % (what, field))
-    expect(msg_part('zh-CN', key) in body, '%s: the message %s is not on the page' % (what, key))
-    unchanged(s, before, what)
 
 
 def forbidden(s, path, user, fields, what):

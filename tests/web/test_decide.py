@@ -19,7 +19,7 @@ import sys
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, expect, short, location, xml_root, errors_of, db_all, db_one, CAT  # noqa: E402
+from harness import Stack, expect, short, location, xml_root, errors_of, db_all, db_one  # noqa: E402
 import test_changes as tc  # noqa: E402  (its helpers: post, create, step_ok, row, get_xml, last_audit)
 
 CHECKS = harness.Checks()

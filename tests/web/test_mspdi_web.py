@@ -16,12 +16,11 @@ import re
 import sys
 import urllib.parse
 import uuid
-import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, snapshot_diff, msg, Fail, expect, short, hget, location, xml_root, db_all, db_one  # noqa: E402
+from harness import Stack, snapshot_diff, msg, expect, short, hget, location, xml_root, db_all, db_one, db_write  # noqa: E402
 
 CHECKS = harness.Checks()
 MANAGER, ENGINEER, AUDITOR = 'zhang.wei', 'li.na', 'auditor'
@@ -73,17 +72,6 @@ def new_project(s, code, start='2014-10-01', finish='2014-12-31'):
                                               'manager': MANAGER, 'category': 'migration', 'planned_start': start,
                                               'planned_finish': finish, 'status': 'planning'})
     expect(st == 303, 'POST /projects %s: %d %s' % (code, st, short(b)))
-
-
-def db_exec(s, sql, *args):
-    """A direct write (the schedule columns the scheduler will fill), as the program would."""
-    import sqlite3
-    con = sqlite3.connect(s.db, timeout=10)
-    try:
-        con.execute(sql, args)
-        con.commit()
-    finally:
-        con.close()
 
 
 def unchanged(s, before, what):
@@ -191,10 +179,10 @@ def t_schedule_fields(s):
     """EarlyStart … Critical come from the task's columns, only where they are not NULL, in the
     schema's order; floats in working days become tenths of minutes (480 minutes a day)."""
     pid = db_one(s, "SELECT id FROM projects WHERE code = 'MSW-LINKS'")
-    db_exec(s, "UPDATE tasks SET early_start = '2014-10-20T08:00', early_finish = '2014-10-20T17:00',"
+    db_write(s, "UPDATE tasks SET early_start = '2014-10-20T08:00', early_finish = '2014-10-20T17:00',"
                " late_start = '2014-10-22T08:00', late_finish = '2014-10-22T17:00', total_float = 1.5, free_float = 0.25,"
                " critical = 0 WHERE project_id = ? AND ext_uid = 2", pid)
-    db_exec(s, "UPDATE tasks SET early_start = NULL, early_finish = NULL, late_start = NULL, late_finish = NULL,"
+    db_write(s, "UPDATE tasks SET early_start = NULL, early_finish = NULL, late_start = NULL, late_finish = NULL,"
                " total_float = NULL, free_float = NULL, critical = 1 WHERE project_id = ? AND ext_uid = 4", pid)
     h, b = export(s, 'MSW-LINKS')
     root = xml_root(b)

@@ -15,13 +15,12 @@ import datetime
 import itertools
 import json
 import os
-import sqlite3
 import sys
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, expect, short, db_all, db_one, html_page_ok, logs_clean  # noqa: E402
+from harness import Stack, expect, short, db_all, db_one, html_page_ok, logs_clean, db_write  # noqa: E402
 import test_changes as tc  # noqa: E402
 import test_decide as td  # noqa: E402
 
@@ -39,16 +38,6 @@ def rows(s, n):
     for x in r:
         expect(x[5] == 'pending' and x[6] == 0 and x[7] == 'change', 'row not pending/change: %r' % (x,))
     return [(e, u, occ, lang, json.loads(p)) for e, u, occ, lang, p, *_ in r]
-
-
-def write(s, sql, *args):
-    """A direct write (what no page offers: a user's language, a review day in the past)."""
-    con = sqlite3.connect(s.db, timeout=10)
-    try:
-        con.execute(sql, args)
-        con.commit()
-    finally:
-        con.close()
 
 
 def events(s, n, since=0):
@@ -131,7 +120,7 @@ def t_reject_cancel(s):
     expect([(e, u) for e, u, *_ in r] == [('change.cancelled', ENGINEER2)] and r[0][4]['reason'] == '不再需要 no longer needed',
            'cancelled %r' % r)
     # the recipient's own language when set
-    write(s, "UPDATE users SET lang = 'en' WHERE login = ?", ENGINEER2)
+    db_write(s, "UPDATE users SET lang = 'en' WHERE login = ?", ENGINEER2)
     o = tc.create(s, user=ENGINEER, cis='NET-CORE-SW-01', **QUIET)
     tc.step_ok(s, o, ENGINEER, 'assess')
     langs = {u: lang for e, u, occ, lang, p in rows(s, o)}
@@ -219,7 +208,7 @@ def t_overdue_flag(s):
     expect(page.get('review-overdue') is None, 'overdue before its day: %r' % page.attrib)
     lst = tc.get_xml(s, fresh('/changes?overdue=1'), MANAGER)
     expect(n not in [c.get('number') for c in lst.findall('changes/change')], 'listed as overdue too early')
-    write(s, "UPDATE changes SET review_due = '2020-01-06' WHERE number = ?", n)
+    db_write(s, "UPDATE changes SET review_due = '2020-01-06' WHERE number = ?", n)
     page = tc.get_xml(s, fresh('/changes/%s' % n), MANAGER).find('change')
     expect(page.get('review-overdue') == '1', 'no flag on the page model %r' % page.attrib)
     body = s.request('GET', fresh('/changes/%s' % n), user=MANAGER)[2].decode('utf-8')

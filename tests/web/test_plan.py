@@ -21,7 +21,6 @@ import os
 import re
 import sys
 import time
-import traceback
 import urllib.parse
 import uuid
 import xml.etree.ElementTree as ET

@@ -13,7 +13,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, expect  # noqa: E402
+from harness import Stack, expect, db_write  # noqa: E402
 import test_plan as tp  # noqa: E402  (the form and database helpers of the plan suite)
 
 CHECKS = harness.Checks()
@@ -268,16 +268,6 @@ def t_summary_status(s):
     expect(st == 303, 'progress: %d %s' % (st, tp.short(b)))
     expect(tp.db_one(s, "SELECT t.status FROM tasks t JOIN projects p ON p.id = t.project_id"
                         " WHERE p.code = 'PATCH-2026-11' AND t.wbs = '2'") == 'in_progress', 'the phase did not start')
-
-
-def db_write(s, sql, *args):
-    import sqlite3
-    con = sqlite3.connect(s.db, timeout=10)
-    try:
-        con.execute(sql, args)
-        con.commit()
-    finally:
-        con.close()
 
 
 def run():

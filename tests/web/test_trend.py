@@ -16,7 +16,6 @@ import os
 import sys
 import time
 import urllib.parse
-import xml.etree.ElementTree as ET
 
 sys.dont_write_bytecode = True       # no __pycache__ in the checkout
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

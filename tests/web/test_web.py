@@ -21,7 +21,6 @@ import sqlite3
 import sys
 import threading
 import time
-import traceback
 import urllib.parse
 import xml.etree.ElementTree as ET
 
@@ -147,7 +146,6 @@ def t_render_cache_fresh_per_request(s):
     for _ in range(6):
         st, h, b = s.request('GET', '/profile', user='wang.fang')
         expect(st == 200, 'status %d' % st)
-        p = parse_html(b)
         m = re.search(rb'[0-9a-f]{16}', b.split(b'request-id', 1)[-1]) if b'request-id' in b else None
         expect(m, 'no request id on the page')
         ids.add(m.group(0))
@@ -843,12 +841,7 @@ def t_tamper_detected(s):
 
 
 def t_deleted_row_detected(s):
-    copy = os.path.join(s.tmp, 'deleted.db')
-    con = s.db_connect()
-    try:
-        con.execute('VACUUM INTO ?', (copy,))
-    finally:
-        con.close()
+    copy = harness.db_copy(s, 'deleted.db')
     con = sqlite3.connect(copy)
     try:
         con.execute('DROP TRIGGER audit_no_delete')

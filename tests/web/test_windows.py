@@ -12,14 +12,13 @@ demo database). The CIs and their relations are written straight into the databa
 import json
 import os
 import re
-import sqlite3
 import sys
 import urllib.parse
 
 sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import harness  # noqa: E402
-from harness import Stack, msg, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged, html_page_ok, logs_clean  # noqa: E402
+from harness import Stack, msg, expect, short, location, xml_root, errors_of, db_all, db_one, with_xml, token, post, unchanged, html_page_ok, logs_clean, db_write  # noqa: E402
 
 CHECKS = harness.Checks()
 FORM = {'Content-Type': 'application/x-www-form-urlencoded'}
@@ -49,15 +48,6 @@ def window(**kw):
     return f
 
 
-def write_db(s, sql, *args):
-    con = sqlite3.connect(s.db, timeout=10)
-    try:
-        con.execute(sql, args)
-        con.commit()
-    finally:
-        con.close()
-
-
 def ci_id(s, code):
     return db_one(s, 'SELECT id FROM config_items WHERE code = ?', code)
 
@@ -69,12 +59,12 @@ def t_setup_cis(s):
     relation. MON-01 runs on STORAGE-A (a runs_on beyond the first step: not followed)."""
     for code, typ in (('APP-PAY', 'application'), ('SRV-01', 'server'), ('DB-CORE', 'database'),
                       ('STORAGE-A', 'storage'), ('LONE-01', 'server'), ('MON-01', 'application')):
-        write_db(s, "INSERT INTO config_items (code, name, type, created_at, updated_at) VALUES (?, ?, ?,"
+        db_write(s, "INSERT INTO config_items (code, name, type, created_at, updated_at) VALUES (?, ?, ?,"
                     " '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')", code, 'CI ' + code, typ)
     rel = [('APP-PAY', 'SRV-01', 'runs_on'), ('APP-PAY', 'DB-CORE', 'depends_on'),
            ('DB-CORE', 'STORAGE-A', 'depends_on'), ('MON-01', 'STORAGE-A', 'runs_on')]
     for a, b, k in rel:
-        write_db(s, 'INSERT INTO ci_relations (from_id, to_id, kind) VALUES (?, ?, ?)', ci_id(s, a), ci_id(s, b), k)
+        db_write(s, 'INSERT INTO ci_relations (from_id, to_id, kind) VALUES (?, ?, ?)', ci_id(s, a), ci_id(s, b), k)
     # (the demo has a CMDB of its own: count only these)
     expect(db_one(s, "SELECT count(*) FROM ci_relations r JOIN config_items c ON c.id = r.from_id"
                      " WHERE c.code IN ('APP-PAY', 'DB-CORE', 'MON-01')") == 4, 'relations not stored')
