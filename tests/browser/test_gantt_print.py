@@ -459,55 +459,23 @@ def print_run(name, checks, body, soft_limit=SOFT_LIMIT, now=NOW):
 
 
 def run():
-    c = Ctx()
-    c.model, c.grid, c.pdfs, c.groups, c.keep = {}, {}, {}, [], []
-    c.tmp = tempfile.mkdtemp(prefix='opsplan-print-')
-    c.proxy = None
-    ok = False
-
-    def on_alarm(signum, frame):
-        raise Watchdog('the run took more than %d s' % SOFT_LIMIT)
-    signal.signal(signal.SIGALRM, on_alarm)
-    signal.alarm(SOFT_LIMIT)
-    try:
-        with Stack('basic', env={'OPSPLAN_NOW': NOW}) as s:
-            c.proxy = AuthProxy(s)
-            if check('print.project_of_300_tasks', build_project, s, c):
-                check('print.model_pages_rows_slices', t_model, s, c)
-                if c.grid.get('a3') is not None:
-                    check('print.blank_pages_left_out', t_blank_pages_left_out, s, c)
-                check('print.bad_paper_400_unknown_404_auditor', t_bad_input, s, c)
-                check('print.project_page_links', t_project_links, s, c)
-                if c.model.get('a3') is not None:
-                    check('print.html_sheets_inline_svg', t_html_page, s, c)
-                check('print.browser_javascript_off', t_javascript_off, s, c)
-                if c.model.get('a3') is not None and c.model.get('a4') is not None:
-                    check('print.pdf_a3_landscape_every_page', t_pdf_a3, s, c)
-                    check('print.pdf_a4_landscape_every_page', t_pdf_a4, s, c)
-                    check('print.pdf_a4_english_month', t_pdf_a4_en, s, c)
-            ok = True
-    except Watchdog as e:
-        print('FAIL print.watchdog: %s' % e, flush=True)
-        CHECKS.results.append(('print.watchdog', False))
-    finally:
-        signal.alarm(0)
-        if c.proxy:
-            c.proxy.stop()
-        for pid in c.groups:
-            try:
-                os.killpg(pid, signal.SIGKILL)
-            except OSError:
-                pass
-        failed = any(not r for _, r in CHECKS.results)
-        if os.environ.get('OPSPLAN_KEEP_TMP') or failed:
-            print('# kept %s' % c.tmp)
-        else:
-            for p in c.keep:
-                dst = os.path.join(tempfile.gettempdir(), 'opsplan-' + os.path.basename(p))
-                shutil.copy(p, dst)
-                print('# page picture: %s' % dst)
-            shutil.rmtree(c.tmp, ignore_errors=True)
-    if not ok and not CHECKS.results:
+    def body(s, c):
+        c.model, c.grid, c.pdfs = {}, {}, {}
+        if check('print.project_of_300_tasks', build_project, s, c):
+            check('print.model_pages_rows_slices', t_model, s, c)
+            if c.grid.get('a3') is not None:
+                check('print.blank_pages_left_out', t_blank_pages_left_out, s, c)
+            check('print.bad_paper_400_unknown_404_auditor', t_bad_input, s, c)
+            check('print.project_page_links', t_project_links, s, c)
+            if c.model.get('a3') is not None:
+                check('print.html_sheets_inline_svg', t_html_page, s, c)
+            check('print.browser_javascript_off', t_javascript_off, s, c)
+            if c.model.get('a3') is not None and c.model.get('a4') is not None:
+                check('print.pdf_a3_landscape_every_page', t_pdf_a3, s, c)
+                check('print.pdf_a4_landscape_every_page', t_pdf_a4, s, c)
+                check('print.pdf_a4_english_month', t_pdf_a4_en, s, c)
+    print_run('print', CHECKS, body)
+    if not CHECKS.results:
         raise RuntimeError('the run stopped before any check')
 
 
