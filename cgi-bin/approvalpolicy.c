@@ -76,10 +76,7 @@ static int
 load(struct ctx *c, struct apol *p)
 {
 	long long id = ctx_id(c, 0);
-	int rc = id ? apol_load(c->rq->a, id, p) : 0;
-	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
-	if (!rc) return ctx_error(c, 404, "apr.error.not_found", "");
-	return 0;
+	return ctx_found(c, id ? apol_load(c->rq->a, id, p) : 0, "apr.error.not_found");
 }
 
 /* The policy page: the stored policy, the header form with h, and (after a refused step) the

@@ -225,10 +225,7 @@ create_post(struct ctx *c)
 static int
 load(struct ctx *c, struct chg *v)
 {
-	int rc = chg_load(c->rq->a, ctx_pathv(c, 0), v);
-	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
-	if (!rc) return ctx_error(c, 404, "chg.error.not_found", "");
-	return 0;
+	return ctx_found(c, chg_load(c->rq->a, ctx_pathv(c, 0), v), "chg.error.not_found");
 }
 
 static int
@@ -500,9 +497,9 @@ attach_get(struct ctx *c)
 	const char *name, *mime;
 	const void *data;
 	size_t len;
-	int rc = id > 0 ? chg_attachment(c->rq->a, v.id, id, &name, &mime, &data, &len) : 0;
-	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
-	if (!rc) return ctx_error(c, 404, "chg.error.no_attachment", "");
+	st = ctx_found(c, id > 0 ? chg_attachment(c->rq->a, v.id, id, &name, &mime, &data, &len) : 0,
+		       "chg.error.no_attachment");
+	if (st) return st;
 	buf_add(&c->rs->body, data, len);
 	c->rs->status = 200;
 	c->rs->ctype = upload_mime(mime);

@@ -38,9 +38,8 @@ static int
 record_page(struct ctx *c)
 {
 	struct chg v;
-	int rc = chg_load(c->rq->a, ctx_pathv(c, 0), &v);
-	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
-	if (!rc) return ctx_error(c, 404, "chg.error.not_found", "");
+	int st = ctx_found(c, chg_load(c->rq->a, ctx_pathv(c, 0), &v), "chg.error.not_found");
+	if (st) return st;
 	xmlNodePtr e = chg_item_xml(c->page, &v);
 	/* the whole history, oldest first, instead of the change page's newest 200 */
 	for (xmlNodePtr k = e->children; k; k = k->next)

@@ -136,10 +136,7 @@ create_post(struct ctx *c)
 static int
 load(struct ctx *c, struct ci *ci)
 {
-	int rc = cmdb_load(c->rq->a, ctx_pathv(c, 0), ci);
-	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
-	if (!rc) return ctx_error(c, 404, "cmdb.error.not_found", "");
-	return 0;
+	return ctx_found(c, cmdb_load(c->rq->a, ctx_pathv(c, 0), ci), "cmdb.error.not_found");
 }
 
 static int

@@ -213,10 +213,7 @@ import_post(struct ctx *c)
 static int
 load_read(struct ctx *c, struct project *p)
 {
-	int rc = project_load(c->rq->a, ctx_pathv(c, 0), p);
-	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
-	if (rc == 0) return ctx_error(c, 404, "error.project_not_found", "");
-	return 0;
+	return ctx_found(c, project_load(c->rq->a, ctx_pathv(c, 0), p), "error.project_not_found");
 }
 
 /* GET /projects/CODE/export.xml: the scheduled plan as Microsoft Project XML. */

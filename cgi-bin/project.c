@@ -19,9 +19,8 @@ static int
 load(struct ctx *c, struct project *p, int need)
 {
 	const char *code = ctx_pathv(c, 0);
-	int rc = code ? project_load(c->rq->a, code, p) : 0;
-	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
-	if (rc == 0) return ctx_error(c, 404, "error.project_not_found", "");
+	int st = ctx_found(c, code ? project_load(c->rq->a, code, p) : 0, "error.project_not_found");
+	if (st) return st;
 	if (need == 'm' && project_role(p, c->u) != 'm') return ctx_error(c, 403, "error.not_member", "");
 	return 0;
 }

@@ -80,10 +80,7 @@ static int
 load(struct ctx *c, struct stdchg *s)
 {
 	long long id = ctx_id(c, 0);
-	int rc = id ? std_load(c->rq->a, id, s) : 0;
-	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
-	if (!rc) return ctx_error(c, 404, "std.error.not_found", "");
-	return 0;
+	return ctx_found(c, id ? std_load(c->rq->a, id, s) : 0, "std.error.not_found");
 }
 
 /* The procedure's page; form: the edit form's values (the stored ones, or a refused POST's). */

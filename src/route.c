@@ -119,6 +119,13 @@ ctx_error(struct ctx *c, int status, const char *key, const char *field)
 }
 
 int
+ctx_found(struct ctx *c, int rc, const char *not_found)
+{
+	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
+	return rc ? 0 : ctx_error(c, 404, not_found, "");
+}
+
+int
 ctx_invalid(struct ctx *c, const char *field, const char *key)
 {
 	if (!c->errors) c->errors = xml_el(c->page, "errors");

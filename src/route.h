@@ -45,6 +45,9 @@ int route_takes_files(const char *method, const char *path);
 /* Handler helpers. */
 int ctx_redirect(struct ctx *c, const char *location);          /* → H_REDIRECT */
 int ctx_error(struct ctx *c, int status, const char *key, const char *field);
+/* A model's load result rc (1 found, 0 not found, < 0 a database error) as a handler status:
+ * 0, 404 with the message not_found, or 503. */
+int ctx_found(struct ctx *c, int rc, const char *not_found);
 /* Records a field error for a form re-render; returns H_INVALID. */
 int ctx_invalid(struct ctx *c, const char *field, const char *key);
 /* The same with an argument shown in the message ({2}). */
