@@ -207,6 +207,7 @@ def html_page_ok(s, path, user, keys, nav=None, nav_shown=True):
         st, h, b = s.request('GET', path, user=user, headers={'Accept-Language': lang})
         what = '%s as %s (%s)' % (path, user, lang)
         expect(st == 200, '%s: %d %s' % (what, st, short(b, 200)))
+        expect((hget(h, 'Content-Type') or '').startswith('text/html'), '%s: Content-Type %r' % (what, hget(h, 'Content-Type')))
         p = parse_html(b)
         expect(p.lang == lang, '%s: <html lang=%r>' % (what, p.lang))
         expect(not any(tag in ('script', 'style') for tag, a in p.tags), '%s: a script or style element' % what)
@@ -215,8 +216,8 @@ def html_page_ok(s, path, user, keys, nav=None, nav_shown=True):
         for f in p.forms:
             if (f['attrs'].get('method') or 'get').lower() == 'post':
                 toks = [i for i in f['inputs'] if i.get('name') == 'csrf_token']
-                expect(len(toks) == 1 and toks[0].get('value'),
-                       '%s: POST form %r without csrf_token' % (what, f['attrs'].get('action')))
+                expect(len(toks) == 1 and toks[0].get('type') == 'hidden' and toks[0].get('value'),
+                       '%s: POST form %r without one hidden csrf_token' % (what, f['attrs'].get('action')))
         t = ' '.join(''.join(p.text).split())
         raw = re.findall(r'\b(?:%s|nav|error|field)\.[a-z_]+(?:\.[a-z_]+)?\b' % '|'.join(keys), t)
         expect('???' not in t and not raw, '%s: raw message keys %r' % (what, raw[:3]))

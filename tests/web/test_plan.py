@@ -1413,25 +1413,7 @@ def pages(s):
 
 
 def page_ok(s, path, user):
-    for lang in ('zh-CN', 'en'):
-        st, h, b = s.request('GET', path, user=user, headers={'Accept-Language': lang})
-        what = '%s as %s (%s)' % (path, user, lang)
-        expect(st == 200, '%s: %d %s' % (what, st, short(b, 200)))
-        expect((hget(h, 'Content-Type') or '').startswith('text/html'), '%s: Content-Type %r' % (what, hget(h, 'Content-Type')))
-        p = parse_html(b)
-        expect(p.lang == lang, '%s: <html lang=%r>' % (what, p.lang))
-        expect(not any(tag in ('script', 'style') for tag, a in p.tags), '%s: a script or style element' % what)
-        attrs = [(tag, k) for tag, a in p.tags for k in a if k == 'style' or k.startswith('on')]
-        expect(not attrs, '%s: style/event attributes %r' % (what, attrs[:3]))
-        for f in p.forms:
-            if (f['attrs'].get('method') or 'get').lower() == 'post':
-                toks = [i for i in f['inputs'] if i.get('name') == 'csrf_token']
-                expect(len(toks) == 1 and toks[0].get('type') == 'hidden' and toks[0].get('value'),
-                       '%s: POST form %r without one hidden csrf_token' % (what, f['attrs'].get('action')))
-        t = page_text(b)
-        expect(msg(lang, 'nav.projects') in t, '%s: no %r (nav.projects) on the page' % (what, msg(lang, 'nav.projects')))
-        expect('???' not in t and not re.search(r'\b(error|task|project|health|field|nav)\.[a-z_]+\.?[a-z_]*\b', t),
-               '%s: a raw message key on the page: %r' % (what, re.findall(r'\b(?:error|task|project|health|field|nav)\.[a-z_.]+', t)[:3]))
+    harness.html_page_ok(s, path, user, ('task', 'project', 'health'), nav=('/projects', 'nav.projects'))
 
 
 def t_project_page_controls_html(s):
