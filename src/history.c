@@ -3,8 +3,35 @@
 #include "db.h"
 #include "xml.h"
 
+/* The keys of one record whose values differ between old_value and new_value (see history.h);
+ * nothing when either is not a JSON object. */
+static const char FIELDS_SQL[] =
+	"WITH a AS (SELECT old_value AS o, new_value AS n FROM audit_log WHERE id = ?1"
+	"  AND (old_value IS NULL OR (json_valid(old_value) AND json_type(old_value) = 'object'))"
+	"  AND (new_value IS NULL OR (json_valid(new_value) AND json_type(new_value) = 'object')))"
+	" SELECT k, ov, nv FROM ("
+	"  SELECT n.key AS k, (SELECT x.value FROM a, json_each(a.o) x WHERE x.key = n.key) AS ov, n.value AS nv,"
+	"   n.id AS ord FROM a, json_each(a.n) n"
+	"  UNION ALL"
+	"  SELECT o.key, o.value, NULL, 1000000000 + o.id FROM a, json_each(a.o) o"
+	"   WHERE NOT EXISTS (SELECT 1 FROM a, json_each(a.n) y WHERE y.key = o.key))"
+	" WHERE ov IS NOT nv ORDER BY ord";
+
+static void
+fields_xml(xmlNodePtr r, long long id)
+{
+	sqlite3_stmt *st = db_q(FIELDS_SQL, "i", id);
+	while (st && sqlite3_step(st) == SQLITE_ROW) {
+		xmlNodePtr f = xml_el(r, "field");
+		xml_attr(f, "key", (const char *)sqlite3_column_text(st, 0));
+		if (sqlite3_column_type(st, 1) != SQLITE_NULL) xml_attr(f, "old", (const char *)sqlite3_column_text(st, 1));
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL) xml_attr(f, "new", (const char *)sqlite3_column_text(st, 2));
+	}
+	if (st) sqlite3_reset(st);
+}
+
 static xmlNodePtr
-records_xml(xmlNodePtr parent, sqlite3_stmt *st)
+records_xml(xmlNodePtr parent, sqlite3_stmt *st, int fields)
 {
 	xmlNodePtr hist = xml_el(parent, "history");
 	static const char *const names[] = { "id", "at", "actor", "action", "reason" };
@@ -13,6 +40,7 @@ records_xml(xmlNodePtr parent, sqlite3_stmt *st)
 		for (int i = 0; i < 5; i++) xml_attr(r, names[i], (const char *)sqlite3_column_text(st, i));
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL) xml_text(r, "old", (const char *)sqlite3_column_text(st, 5));
 		if (sqlite3_column_type(st, 6) != SQLITE_NULL) xml_text(r, "new", (const char *)sqlite3_column_text(st, 6));
+		if (fields) fields_xml(r, sqlite3_column_int64(st, 0));
 	}
 	if (st) sqlite3_reset(st);
 	return hist;
@@ -22,12 +50,12 @@ xmlNodePtr
 history_xml(xmlNodePtr parent, const char *entity, const char *entity_id)
 {
 	return records_xml(parent, db_q("SELECT id, at, actor, action, reason, old_value, new_value FROM audit_log"
-					" WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 200", "ss", entity, entity_id));
+					" WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 200", "ss", entity, entity_id), 0);
 }
 
 xmlNodePtr
 history_all_xml(xmlNodePtr parent, const char *entity, const char *entity_id)
 {
 	return records_xml(parent, db_q("SELECT id, at, actor, action, reason, old_value, new_value FROM audit_log"
-					" WHERE entity = ? AND entity_id = ? ORDER BY id", "ss", entity, entity_id));
+					" WHERE entity = ? AND entity_id = ? ORDER BY id", "ss", entity, entity_id), 1);
 }

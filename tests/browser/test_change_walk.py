@@ -408,7 +408,7 @@ def t_audit_verify(c):
 
 def check_printed_record(s, number, steps, c=None):
     """Prints the change's record with Chromium --print-to-pdf (JavaScript off) and checks with
-    pdftotext that each step shows: its state (by name, or as recorded), its user (name or
+    pdftotext that each step shows: its state (by name, or in the history's values), its user (name or
     login) and every word of its texts (comments, log entries, ...). steps: [{'step', 'user', 'state', 'texts'}]."""
     c.proxy.add = dict(s.auth_headers(AUDITOR))
     c.proxy.add['Accept-Language'] = LANG
@@ -422,7 +422,9 @@ def check_printed_record(s, number, steps, c=None):
     for st in steps:
         what = 'step %s by %s' % (st['step'], st['user'])
         expect(squash(names[st['user']]) in text or st['user'] in text, '%s: the user is not in the record' % what)
-        forms = (squash(CAT[LANG]['chg.state.' + st['state']]), '"state":"%s"' % st['state'])
+        # by name, or in the history's field-by-field values: "state: new", "state: new → assess"
+        arrow = squash(CAT[LANG]['audit.arrow'])
+        forms = (squash(CAT[LANG]['chg.state.' + st['state']]), 'state:%s' % st['state'], arrow + st['state'])
         expect(any(f in text for f in forms), '%s: the state %s is not in the record' % (what, st['state']))
         for t in st['texts']:
             # word by word: a table cell may wrap a text across lines between other columns

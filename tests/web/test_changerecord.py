@@ -71,6 +71,18 @@ def t_sections(s):
     expect(hist == allids, 'the history is every audit record of the change, oldest first')
     acts = {x.get('action') for x in ch.findall('history/record')}
     expect({'change.create', 'change.transition', 'change.decide', 'change.log'} <= acts, 'history actions %r' % acts)
+    # each record field by field: what differs between its old and new values, as stored
+    for x in ch.findall('history/record'):
+        old, new = (json.loads(x.findtext(k)) if x.findtext(k) else {} for k in ('old', 'new'))
+        plain = lambda v: v if isinstance(v, str) else None if v is None else json.dumps(v, separators=(',', ':'), ensure_ascii=False)
+        want = [(k, plain(old.get(k)), plain(v)) for k, v in new.items() if k not in old or old[k] != v]
+        want += [(k, plain(v), None) for k, v in old.items() if k not in new]
+        got = [(f.get('key'), f.get('old'), f.get('new')) for f in x.findall('field')]
+        expect(got == [(k, o, v if v is not None else None) for k, o, v in want],
+               'record %s field by field: %r, want %r' % (x.get('id'), got[:4], want[:4]))
+    states = [(f.get('old'), f.get('new')) for x in ch.findall('history/record') if x.get('action') == 'change.transition'
+              for f in x.findall("field[@key='state']")]
+    expect(('implement', 'review') in states and ('review', 'closed') in states, 'state steps %r' % states)
     code, h = expected_code(s, n)
     seal = r.find('seal')
     expect(seal.get('code') == code and seal.get('hash') == h and seal.get('audit-id') == hist[-1], 'seal %r' % seal.attrib)

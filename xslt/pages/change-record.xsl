@@ -293,7 +293,27 @@
                   <xsl:value-of select="concat(' · ', op:time(string(@at)), ' · ', @actor, ' · ')"/>
                   <code class="rec-action"><xsl:value-of select="@action"/></code>
                   <xsl:if test="string(@reason) != ''"><xsl:value-of select="concat(' · ', @reason)"/></xsl:if>
-                  <xsl:if test="string(old) != '' or string(new) != ''">
+                  <xsl:if test="field">
+                    <xsl:text> </xsl:text>
+                    <span class="rec-values">
+                      <xsl:for-each select="field">
+                        <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
+                        <span class="rec-key"><xsl:value-of select="@key"/></span>
+                        <xsl:text>: </xsl:text>
+                        <xsl:if test="@old">
+                          <code><xsl:value-of select="@old"/></code>
+                          <xsl:value-of select="concat(' ', op:t('audit.arrow'), ' ')"/>
+                        </xsl:if>
+                        <code>
+                          <xsl:choose>
+                            <xsl:when test="@new"><xsl:value-of select="@new"/></xsl:when>
+                            <xsl:otherwise>—</xsl:otherwise>
+                          </xsl:choose>
+                        </code>
+                      </xsl:for-each>
+                    </span>
+                  </xsl:if>
+                  <xsl:if test="not(field) and (string(old) != '' or string(new) != '')">
                     <xsl:text> </xsl:text>
                     <span class="rec-values">
                       <xsl:if test="string(old) != ''"><code><xsl:value-of select="old"/></code></xsl:if>
