@@ -2,8 +2,8 @@
  * (/admin/calendar: its exceptions are calendar_days) and for a project calendar
  * (/admin/calendars/ID: its own exceptions in calendar_exceptions win over the global ones):
  * the working weekdays and hours, importing a year of holidays and adjusted working days (调休)
- * from iCalendar or CSV (holidays.c), single days, and deleting a project calendar no project
- * uses. Every change is audited and reschedules the projects that follow the calendar in the
+ * from iCalendar or CSV (holidays.c), single days, a project calendar's base (China's national
+ * calendar or none) and deleting a project calendar no project uses. Every change is audited and reschedules the projects that follow the calendar in the
  * same transaction (calendars.c), because their dates are counted in working time. */
 #include "route.h"
 #include "calendars.h"
@@ -51,6 +51,7 @@ calendar_build(struct ctx *c, long long id, const char *name, const char *weekda
 	xmlNodePtr cal = xml_el(c->page, "calendar");
 	if (calendar_attrs(cal, id)) return ctx_error(c, 404, "calendar.error.not_found", "");
 	xml_attr(cal, "base", base_of(c, id));
+	if (calendar_base_allowed(id, c->u)) xml_attr(cal, "can-holidays", "1");
 	xmlNodePtr set = xml_el(cal, "settings");
 	xml_attr(set, "name", name ? name : prop(c, cal, "name"));
 	xml_attr(set, "weekdays", weekdays ? weekdays : prop(c, cal, "weekdays"));
@@ -255,6 +256,25 @@ settings_post(struct ctx *c)
 	return ctx_redirect(c, arena_printf(c->rq->a, "%s?flash=calendar", base_of(c, cal)));
 }
 
+/* A project calendar's base: China's national calendar or none (administrators, and managers of
+ * every project using it); audited, and the projects using it rescheduled in the same transaction. */
+static int
+holidays_post(struct ctx *c)
+{
+	long long cal = cal_of(c);
+	if (!cal) return ctx_error(c, 404, "calendar.error.not_found", "");
+	if (cal == 1) return ctx_error(c, 400, "calendar.error.global_base", "holidays");
+	if (!calendar_base_allowed(cal, c->u)) return ctx_error(c, 403, "calendar.error.base_forbidden", "");
+	int rc = calendar_set_base(&c->who, cal, form_str(c, "holidays"), c->rq->a);
+	if (rc == -2) {
+		ctx_invalid(c, "holidays", "calendar.error.holidays");
+		rc = calendar_build(c, cal, NULL, NULL, NULL);
+		return rc == H_RENDER ? H_INVALID : rc;
+	}
+	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
+	return ctx_redirect(c, arena_printf(c->rq->a, "%s?flash=%s", base_of(c, cal), rc ? "saved" : "calendar"));
+}
+
 /* A project calendar no project uses; otherwise the page again naming the projects. */
 static int
 delete_post(struct ctx *c)
@@ -306,5 +326,6 @@ const struct route calendar_routes[] = {
 	{ "POST", "/admin/calendars/{id}/day", day_post, NULL, ROLE_ADMIN, 0 },
 	{ "POST", "/admin/calendars/{id}/settings", settings_post, "calendar", ROLE_ADMIN, 0 },
 	{ "POST", "/admin/calendars/{id}/delete", delete_post, "calendar", ROLE_ADMIN, 0 },
+	{ "POST", "/admin/calendars/{id}/holidays", holidays_post, "calendar", ROLE_ADMIN | ROLE_MANAGER, 0 },
 	{ 0 },
 };

@@ -38,11 +38,11 @@ home(struct ctx *c)
 	/* bottlenecks: open leaf tasks of active projects per owner */
 	xmlNodePtr bn = xml_el(dash, "bottlenecks");
 	st = db_q("SELECT o.login, CASE o.display_name WHEN '' THEN o.login ELSE o.display_name END,"
-		  " sum(t.planned_finish < ?1), sum(t.status = 'blocked'), count(*)"
+		  " sum(t.due_finish < ?1), sum(t.status = 'blocked'), count(*)"
 		  " FROM tasks t JOIN users o ON o.id = t.owner_id JOIN projects p ON p.id = t.project_id"
 		  " WHERE t.is_summary = 0 AND t.status NOT IN ('done', 'cancelled') AND p.is_template = 0"
 		  " AND p.status IN ('active', 'planning', 'on_hold') GROUP BY o.id"
-		  " HAVING sum(t.planned_finish < ?1) + sum(t.status = 'blocked') > 0"
+		  " HAVING sum(t.due_finish < ?1) + sum(t.status = 'blocked') > 0"
 		  " ORDER BY 3 DESC, 4 DESC, 5 DESC LIMIT 10", "s", d);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		xmlNodePtr p = xml_el(bn, "person");

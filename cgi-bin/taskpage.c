@@ -250,7 +250,7 @@ task_new(struct ctx *c)
 	const char *code = ctx_pathv(c, 0);
 	if (project_load(c->rq->a, code, &p) != 1) return ctx_error(c, 404, "error.project_not_found", "");
 	if (project_role(&p, c->u) != 'm') return ctx_error(c, 403, "error.not_member", "");
-	struct task_in t = { .name = "", .description = "", .owner = "", .planned_start = p.planned_start,
+	struct task_in t = { .name = "", .description = "", .owner = "", .planned_start = "",
 			     .planned_finish = "", .actual_start = "", .actual_finish = "", .status = "not_started",
 			     .category = "", .predecessors = "", .priority = 3, .remaining = -1 };
 	const char *parent = http_query(c->rq, "parent");
@@ -473,13 +473,16 @@ progress_post(struct ctx *c)
 		/* late or at risk with the values of this update: say why */
 		const struct calendar *cal = plan_project_calendar(c->rq->a, t.p.id);
 		int today = plan_today();
-		const char *fin = NULL;
-		sqlite3_stmt *st = db_q("SELECT planned_finish FROM tasks WHERE id = ?", "i", t.id);
-		if (st && sqlite3_step(st) == SQLITE_ROW) fin = arena_strdup(c->rq->a, (const char *)sqlite3_column_text(st, 0));
+		int finish = -1, due = -1;
+		sqlite3_stmt *st = db_q("SELECT planned_finish, due_finish FROM tasks WHERE id = ?", "i", t.id);
+		if (st && sqlite3_step(st) == SQLITE_ROW) {
+			const char *f = (const char *)sqlite3_column_text(st, 0), *d = (const char *)sqlite3_column_text(st, 1);
+			finish = f ? cal_day(f) : -1;
+			due = d ? cal_day(d) : finish;
+		}
 		if (st) sqlite3_reset(st);
-		int finish = fin ? cal_day(fin) : -1;
 		int done = !strcmp(pr.status, "done");
-		int late = finish >= 0 && finish < today;
+		int late = health_overdue(due, today);
 		int risk = !done && health_at_risk(cal, finish, pr.remaining, today);
 		if (late || risk) bad = ctx_invalid(c, "delay_reason", "error.delay_reason_required");
 	}

@@ -1,6 +1,7 @@
 /* calendars.c — the stored working calendars: form checks, page attributes, and rescheduling
  * the projects that follow a calendar after it changed. */
 #include "calendars.h"
+#include "audit.h"
 #include "db.h"
 #include "text.h"
 #include "xml.h"
@@ -68,7 +69,7 @@ calset_name_check(const char *name, long long id)
 	return NULL;
 }
 
-/* The attributes of the current row of a statement selecting id, name, weekdays, hours. */
+/* The attributes of the current row of a statement selecting id, name, weekdays, hours, base. */
 static void
 row_attrs(xmlNodePtr e, sqlite3_stmt *st)
 {
@@ -91,12 +92,13 @@ row_attrs(xmlNodePtr e, sqlite3_stmt *st)
 	if (min % 60) snprintf(per, sizeof per, "%.4g", min / 60.0);
 	else snprintf(per, sizeof per, "%d", min / 60);
 	xml_attr(e, "hours-per-day", per);
+	xml_attr(e, "holidays", (const char *)sqlite3_column_text(st, 4));
 }
 
 int
 calendar_attrs(xmlNodePtr e, long long id)
 {
-	sqlite3_stmt *st = db_q("SELECT id, name, weekdays, hours FROM calendars WHERE id = ?", "i", id);
+	sqlite3_stmt *st = db_q("SELECT id, name, weekdays, hours, base FROM calendars WHERE id = ?", "i", id);
 	int rc = -1;
 	if (st && sqlite3_step(st) == SQLITE_ROW) {
 		row_attrs(e, st);
@@ -110,14 +112,59 @@ void
 calendars_xml(xmlNodePtr parent)
 {
 	xmlNodePtr list = xml_el(parent, "calendars");
-	sqlite3_stmt *st = db_q("SELECT c.id, c.name, c.weekdays, c.hours, (SELECT count(*) FROM projects p"
+	sqlite3_stmt *st = db_q("SELECT c.id, c.name, c.weekdays, c.hours, c.base, (SELECT count(*) FROM projects p"
 				" WHERE coalesce(p.calendar_id, 1) = c.id) FROM calendars c ORDER BY c.id <> 1, c.name", "");
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		xmlNodePtr e = xml_el(list, "calendar");
 		row_attrs(e, st);
-		xml_attr_ll(e, "projects", sqlite3_column_int64(st, 4));
+		xml_attr_ll(e, "projects", sqlite3_column_int64(st, 5));
 	}
 	if (st) sqlite3_reset(st);
+}
+
+int
+calendar_base_allowed(long long id, const struct user *u)
+{
+	if (id == 1 || !db_int("SELECT count(*) FROM calendars WHERE id = ?", "i", id)) return 0;
+	if (u->roles & ROLE_ADMIN) return 1;
+	if (!(u->roles & ROLE_MANAGER)) return 0;
+	/* the projects using it that u does not manage (project_role's 'm': their manager or a
+	 * manager member), and whether there is any */
+	return db_int("SELECT count(*) FROM projects WHERE calendar_id = ?1", "i", id) > 0 &&
+	       db_int("SELECT count(*) FROM projects p WHERE p.calendar_id = ?1 AND p.manager_id <> ?2 AND NOT EXISTS"
+		      " (SELECT 1 FROM project_members m WHERE m.project_id = p.id AND m.user_id = ?2 AND m.role = 'manager')",
+		      "ii", id, u->id) == 0;
+}
+
+int
+calendar_set_base(const struct audit_who *who, long long id, const char *base, struct arena *a)
+{
+	if (id == 1 || !base || (strcmp(base, "china") && strcmp(base, "none"))) return -2;
+	sqlite3_stmt *st = db_q("SELECT base, name FROM calendars WHERE id = ?", "i", id);
+	if (!st) return -1;
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return -2;
+	}
+	const char *old = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
+	const char *name = arena_strdup(a, (const char *)sqlite3_column_text(st, 1));
+	sqlite3_reset(st);
+	if (!strcmp(old, base)) return 1;
+	if (db_run("UPDATE calendars SET base = ? WHERE id = ?", "si", base, id) != SQLITE_DONE) return -1;
+	struct buf ov = {0}, nv = {0};
+	json_open(&ov);
+	json_s(&ov, "name", name);
+	json_s(&ov, "base", old);
+	json_close(&ov);
+	json_open(&nv);
+	json_s(&nv, "name", name);
+	json_s(&nv, "base", base);
+	json_close(&nv);
+	int rc = audit_append(who, "calendar.base", "calendar", arena_printf(a, "%lld", id), buf_str(&ov), buf_str(&nv), "");
+	buf_free(&ov);
+	buf_free(&nv);
+	if (rc || calendars_reschedule(id, a)) return -1;
+	return 0;
 }
 
 int

@@ -9,6 +9,7 @@
 #include "cron.h"
 #include "db.h"
 #include "reccode.h"
+#include "render.h"
 #include "text.h"
 #include "user.h"
 #include <pwd.h>
@@ -21,6 +22,21 @@ usage(const char *msg)
 {
 	fprintf(stderr, "opsplan: %s\n", msg);
 	return 2;
+}
+
+const char *
+cli_text(struct arena *a, const char *key, const char *arg)
+{
+	static int loaded;
+	char err[600];
+	if (!loaded) loaded = render_catalogs(cfg.xslt_dir, err, sizeof err) ? -1 : 1;
+	struct buf b = {0};
+	const char *const args[3] = { arg, NULL, NULL };
+	const char *s;
+	if (loaded > 0 && !render_text("en", key, args, &b)) s = arena_strdup(a, buf_str(&b));
+	else s = arena_printf(a, "refused (the message catalogs in %s could not be read to say why)", cfg.xslt_dir);
+	buf_free(&b);
+	return s;
 }
 
 static int
@@ -245,7 +261,9 @@ cli_user(int argc, char **argv)
 	const char *bad;
 	if ((o.name && (bad = user_check_name(o.name))) || (o.email && (bad = user_check_email(o.email))) ||
 	    (o.phone && (bad = user_check_phone(o.phone))) || (o.lang && (bad = user_check_lang(o.lang)))) {
-		fprintf(stderr, "opsplan: invalid value (%s)\n", bad);
+		struct arena ea = {0};
+		fprintf(stderr, "opsplan: %s\n", cli_text(&ea, bad, NULL));
+		arena_reset(&ea);
 		return 2;
 	}
 	if (open_db(0)) return 1;

@@ -120,7 +120,8 @@ gantt_load(struct arena *a, const struct project *p, const char *scale, const ch
 	struct by_id *ix = arena_alloc(a, sizeof *ix * (size_t)(n + 1));
 	st = db_q("SELECT t.id, t.wbs, t.depth, t.is_summary, t.milestone, t.critical, t.percent, t.name,"
 		  " coalesce(nullif(o.display_name, ''), o.login, ''), coalesce(t.planned_start, ''), coalesce(t.planned_finish, ''),"
-		  " t.status FROM tasks t LEFT JOIN users o ON o.id = t.owner_id WHERE t.project_id = ? ORDER BY t.seq", "i", p->id);
+		  " t.status, coalesce(t.due_finish, '') FROM tasks t LEFT JOIN users o ON o.id = t.owner_id WHERE t.project_id = ?"
+		  " ORDER BY t.seq", "i", p->id);
 	int r = 0;
 	while (st && r < n && sqlite3_step(st) == SQLITE_ROW) {
 		struct gantt_row *w = &g->rows[r];
@@ -139,7 +140,8 @@ gantt_load(struct arena *a, const struct project *p, const char *scale, const ch
 		w->finish = *w->finish_s ? cal_day(w->finish_s) : w->start;
 		const char *status = (const char *)sqlite3_column_text(st, 11);
 		int open = !status || (strcmp(status, "done") && strcmp(status, "cancelled"));
-		w->overdue = open && w->finish >= 0 && w->finish < g->today;
+		int due = cal_day((const char *)sqlite3_column_text(st, 12));
+		w->overdue = open && due >= 0 && due < g->today;
 		const struct baseline_task *b = bid ? baseline_find(bt, nbt, w->id) : NULL;
 		w->base_start = b && b->start >= 0 && b->start >= lo ? b->start : -1;
 		w->base_finish = w->base_start < 0 ? -1 : b->finish >= b->start ? b->finish : b->start;

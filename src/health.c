@@ -5,9 +5,9 @@
 #include <stddef.h>
 
 int
-health_overdue(int finish, int today)
+health_overdue(int due, int today)
 {
-	return finish >= 0 && finish < today;
+	return due >= 0 && due < today;
 }
 
 int
@@ -50,7 +50,7 @@ health_add(struct health *h, const struct health_task *t)
 		int from = t->start > h->today ? t->start : h->today;
 		end = days > 0 ? cal_finish(c, from, days) : from;
 		if (t->finish > end) end = t->finish;
-		if (health_overdue(t->finish, h->today)) h->overdue++;
+		if (health_overdue(t->due, h->today)) h->overdue++;
 		else if (health_at_risk(c, t->finish, t->remaining, h->today)) h->at_risk++;
 		if (t->milestone && t->finish >= 0 &&
 		    (h->next_ms_finish < 0 || t->finish < h->next_ms_finish)) {

@@ -8,6 +8,7 @@
 struct health_task {
 	double estimate, percent, remaining;
 	int start, finish, actual_finish;     /* day numbers, -1 = none */
+	int due;                              /* the day it is due (tasks.due_finish), -1 = none */
 	int open, milestone;                  /* open: not done or cancelled */
 	long long id;
 	const char *name;
@@ -31,7 +32,8 @@ struct health {
 void health_init(struct health *h, const struct calendar *c, int today, int planned_finish);
 void health_add(struct health *h, const struct health_task *t);
 void health_finish(struct health *h);
-/* 1 when an open task with this finish and remaining hours is overdue / at risk today. */
-int health_overdue(int finish, int today);
+/* 1 when an open task due then (tasks.due_finish) is overdue today; when one with this finish and
+ * remaining hours is at risk. */
+int health_overdue(int due, int today);
 int health_at_risk(const struct calendar *c, int finish, double remaining, int today);
 #endif

@@ -34,11 +34,11 @@ who_cli(void)
 	return (struct audit_who){ actor, "", "cli" };
 }
 
+/* plan_err_fn for the project a file is imported into: each refused field in words. */
 static void
-ignore(void *arg, const char *field, const char *key)
+project_field(void *arg, const char *field, const char *key)
 {
-	(void)arg;
-	fprintf(stderr, "opsplan: %s: %s\n", field, key);
+	fprintf(stderr, "opsplan: new project, %s: %s\n", field, cli_text(arg, key, NULL));
 }
 
 static char *
@@ -98,7 +98,8 @@ cli_import(int argc, char **argv)
 	const char *err = NULL;
 	int line = 0, rc = 1;
 	if (mspdi_read(&a, data, len, &plan, &err, &line)) {
-		fprintf(stderr, "opsplan: %s: not imported (%s, line %d)\n", file, err, line);
+		if (line > 0) fprintf(stderr, "opsplan: %s: not imported, line %d: %s\n", file, line, cli_text(&a, err, NULL));
+		else fprintf(stderr, "opsplan: %s: not imported: %s\n", file, cli_text(&a, err, NULL));
 		goto done;
 	}
 	char dberr[600];
@@ -113,6 +114,13 @@ cli_import(int argc, char **argv)
 	}
 	struct project p;
 	int found = project_load(&a, code, &p);
+	long long admin = found == 1 ? 0 : db_int("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id"
+						   " WHERE r.role = 'admin' AND u.active = 1 ORDER BY u.id LIMIT 1", "");
+	if (found != 1 && !admin) {
+		fprintf(stderr, "opsplan: project %s does not exist and there is no active administrator to manage a new one;\n"
+				"opsplan: create one first: opsplan user add LOGIN --role admin\n", code);
+		goto rollback;
+	}
 	if (found != 1) {
 		/* the file's dates, widened to its tasks' (Project may save a FinishDate before StartDate) */
 		const char *ps = date_of(&a, plan.start_date), *pf = date_of(&a, plan.finish_date);
@@ -125,10 +133,12 @@ cli_import(int argc, char **argv)
 		p = (struct project){ .code = code, .name = plan.name && *plan.name ? plan.name : code, .description = "",
 				      .category = "other", .planned_start = ps, .planned_finish = *pf ? pf : ps,
 				      .status = "planning", .manager = "admin" };
-		p.manager_id = db_int("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'admin'"
-				      " AND u.active = 1 ORDER BY u.id LIMIT 1", "");
-		if (project_check(&p, 1, ignore, NULL) || (p.id = project_create(&who, &p)) < 0) {
-			fprintf(stderr, "opsplan: cannot create project %s (code 2-32 of A-Z 0-9 -, dates in the file)\n", code);
+		p.manager_id = admin;
+		sqlite3_stmt *ml = db_q("SELECT login FROM users WHERE id = ?", "i", admin);
+		if (ml && sqlite3_step(ml) == SQLITE_ROW) p.manager = arena_strdup(&a, (const char *)sqlite3_column_text(ml, 0));
+		if (ml) sqlite3_reset(ml);
+		if (project_check(&p, 1, project_field, &a) || (p.id = project_create(&who, &p)) < 0) {
+			fprintf(stderr, "opsplan: cannot create project %s (a code is 2-32 of A-Z 0-9 -)\n", code);
 			goto rollback;
 		}
 	}
@@ -142,8 +152,7 @@ cli_import(int argc, char **argv)
 		else if (!strcmp(res.err_key, "mspdi.error.loop"))
 			fprintf(stderr, "opsplan: the file's links form a loop: %s\n", res.err_arg);
 		else
-			fprintf(stderr, "opsplan: %s: not imported (%s%s%s)\n", file, res.err_key, res.err_arg ? ": " : "",
-				res.err_arg ? res.err_arg : "");
+			fprintf(stderr, "opsplan: %s: not imported: %s\n", file, cli_text(&a, res.err_key, res.err_arg));
 		goto rollback;
 	}
 	if (r || db_commit() != SQLITE_OK) {

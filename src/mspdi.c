@@ -411,6 +411,9 @@ mspdi_task(struct mspdi_rd *r, xmlNodePtr n, struct mspdi_task *t, xmlNodePtr *l
 		else if (!strcmp(nm, "Duration")) rc = mspdi_duration(r, e, &t->duration_minutes);
 		else if (!strcmp(nm, "Start")) rc = mspdi_datetime(r, e, &t->start);
 		else if (!strcmp(nm, "Finish")) rc = mspdi_datetime(r, e, &t->finish);
+		else if (!strcmp(nm, "ActualStart")) rc = mspdi_datetime(r, e, &t->actual_start);
+		else if (!strcmp(nm, "ActualFinish")) rc = mspdi_datetime(r, e, &t->actual_finish);
+		else if (!strcmp(nm, "Manual")) rc = mspdi_bool(r, e, &t->manual);
 		else if (!strcmp(nm, "EarlyStart")) rc = mspdi_datetime(r, e, &t->early_start);
 		else if (!strcmp(nm, "EarlyFinish")) rc = mspdi_datetime(r, e, &t->early_finish);
 		else if (!strcmp(nm, "LateStart")) rc = mspdi_datetime(r, e, &t->late_start);

@@ -16,6 +16,8 @@ struct mspdi_task {
 	int summary, milestone;
 	long duration_minutes;         /* Duration */
 	const char *start, *finish;    /* "YYYY-MM-DDTHH:MM:SS" as in the file, or NULL */
+	const char *actual_start, *actual_finish;   /* ActualStart / ActualFinish, or NULL */
+	int manual;                    /* Manual 1: a manually scheduled task (Project 2010+) */
 	const char *early_start, *early_finish, *late_start, *late_finish;
 	long total_slack, free_slack;  /* tenths of minutes, as in the file; -1 when absent */
 	int critical;                  /* -1 when absent */

@@ -43,8 +43,11 @@ owner_by_name(struct arena *a, const char *name)
 	return n == 1 ? found : NULL;
 }
 
-/* Makes the file's project calendar p's calendar (audited). 0 (also when the file names none);
- * -1 database; -2 refused (res->err_key). */
+/* Makes the file's project calendar p's calendar (audited): a calendar of its own whose base is
+ * none, so that it stands exactly as the file has it (no national holidays laid over it); a file
+ * without a calendar gets Microsoft Project's Standard calendar (Monday to Friday, 08:00-12:00 and
+ * 13:00-17:00, no exceptions), which is what Project schedules such a file with. 0; -1 database;
+ * -2 refused (res->err_key). */
 static int
 import_calendar(const struct audit_who *who, const struct project *p, const struct mspdi_plan *plan,
 		struct arena *a, struct mspdi_import_result *res)
@@ -52,20 +55,25 @@ import_calendar(const struct audit_who *who, const struct project *p, const stru
 	struct mspdi_cal_model m;
 	const char *err = NULL;
 	int rc = plan->calendar_uid < 0 ? 1 : mspdi_cal_model(a, plan, plan->calendar_uid, &m, &err);
-	if (rc == 1) return 0;
-	if (rc) {
+	if (rc == 1) {
+		memset(&m, 0, sizeof m);
+		m.name = "Standard";
+		snprintf(m.weekdays, sizeof m.weekdays, "12345");
+		snprintf(m.hours, sizeof m.hours, "08:00-12:00,13:00-17:00");
+	} else if (rc) {
 		res->err_key = err;
 		return -2;
 	}
 	/* a name of its own: "CODE name", numbered when another calendar has it */
-	const char *base = cut_utf8(a, arena_printf(a, "%s %s", p->code, m.name), 56), *name = base;
+	const char *base = cut_utf8(a, arena_printf(a, "%s %s", p->code, m.name && *m.name ? m.name : "Standard"), 56);
+	const char *name = base;
 	for (int k = 2; db_int("SELECT count(*) FROM calendars WHERE name = ?", "s", name); k++) {
 		if (k > 999) return -1;
 		name = arena_printf(a, "%s (%d)", base, k);
 	}
 	char at[21];
 	clock_iso(clock_now(), at);
-	if (db_run("INSERT INTO calendars (name, weekdays, hours, created_at) VALUES (?,?,?,?)", "ssss", name,
+	if (db_run("INSERT INTO calendars (name, weekdays, hours, created_at, base) VALUES (?,?,?,?,'none')", "ssss", name,
 		   m.weekdays, m.hours, at) != SQLITE_DONE)
 		return -1;
 	long long id = sqlite3_last_insert_rowid(db);
@@ -83,13 +91,50 @@ import_calendar(const struct audit_who *who, const struct project *p, const stru
 	json_s(&j, "weekdays", m.weekdays);
 	json_s(&j, "hours", m.hours);
 	json_n(&j, "exceptions", m.ndays);
+	json_s(&j, "base", "none");
 	json_s(&j, "project", p->code);
 	json_close(&j);
 	int bad = audit_append(who, "calendar.create", "calendar", arena_printf(a, "%lld", id), NULL, buf_str(&j),
-			       "project calendar of an imported Microsoft Project file");
+			       rc == 1 ? "Standard calendar of an imported Microsoft Project file without one"
+				       : "project calendar of an imported Microsoft Project file");
 	buf_free(&j);
 	res->calendar = name;
 	return bad ? -1 : 0;
+}
+
+/* The minute of the day of a file's "YYYY-MM-DDTHH:MM:SS". */
+static int
+clock_of(const char *dt)
+{
+	return ((dt[11] - '0') * 10 + (dt[12] - '0')) * 60 + (dt[14] - '0') * 10 + (dt[15] - '0');
+}
+
+/* The day a start time in the file falls on: a start at or after the end of its day's working
+ * time (17:00), or on a day off, is the next working day's. "" when dt is absent. */
+static const char *
+start_day(struct arena *a, const struct calendar *c, const char *dt)
+{
+	int day = dt ? cal_day(date_of(a, dt)) : -1;
+	if (day < 0) return "";
+	if (!cal_is_workday(c, day)) day = cal_add_workdays(c, day, 0);
+	else if (cal_offset(c, clock_of(dt)) >= cal_minutes_per_day(c)) day = cal_add_workdays(c, day, 1);
+	char out[11];
+	cal_iso(day, out);
+	return arena_strdup(a, out);
+}
+
+/* The day a finish time in the file falls on: Project 2013 writes the end of a working day as
+ * 17:00, Project 2002 as the next working morning (08:00); a finish at or before its day's first
+ * working minute, or on a day off, is the working day before's. "" when dt is absent. */
+static const char *
+finish_day(struct arena *a, const struct calendar *c, const char *dt)
+{
+	int day = dt ? cal_day(date_of(a, dt)) : -1;
+	if (day < 0) return "";
+	if (!cal_is_workday(c, day) || cal_offset(c, clock_of(dt)) == 0) day = cal_add_workdays(c, day, -1);
+	char out[11];
+	cal_iso(day, out);
+	return arena_strdup(a, out);
 }
 
 /* plan_err_fn keeping the first field task_check refuses. */
@@ -135,6 +180,11 @@ mspdi_import(const struct audit_who *who, const struct project *p, const struct 
 	if (rc) return rc;
 	const struct calendar *cal = plan_project_calendar(a, p->id);
 	int mpd = plan->minutes_per_day > 0 ? plan->minutes_per_day : 480;
+	/* the plan's start is the file's: tasks without links or constraints start there */
+	const char *ps = date_of(a, plan->start_date);
+	if (*ps && db_run("UPDATE projects SET planned_start = ?1, planned_finish = max(planned_finish, ?1) WHERE id = ?2",
+			  "si", ps, p->id) != SQLITE_DONE)
+		return -1;
 	int cap = 0;
 	for (int i = 0; i < plan->ntasks; i++) cap += plan->tasks[i].nresources;
 
@@ -154,15 +204,25 @@ mspdi_import(const struct audit_who *who, const struct project *p, const struct 
 			else if (!login) add_unmatched(a, res, m->resources[k], cap);
 		}
 		res->owners += *owner != 0;
-		struct task_in t = { m->name && *m->name ? m->name : "?", m->notes ? m->notes : "", owner, date_of(a, m->start),
-				     "", "", "", m->percent_complete >= 100 ? "done" : m->percent_complete > 0 ? "in_progress" : "not_started",
-				     "", "", NULL, NULL, 0, (double)m->duration_minutes / mpd, m->percent_complete, -1, 3,
-				     m->milestone, parent, "" };
+		/* Microsoft Project schedules a task from its links and constraints; the Start in the file
+		 * is its result, not an input, except for a manually scheduled task (kept as a start no
+		 * earlier than). Actual dates are kept as actual dates. */
+		const char *start = m->manual ? start_day(a, cal, m->start) : "";
+		const char *astart = m->actual_start ? start_day(a, cal, m->actual_start) : "";
+		const char *afinish = m->actual_finish ? finish_day(a, cal, m->actual_finish) : "";
+		if (*afinish && *astart && strcmp(afinish, astart) < 0) afinish = astart;
+		const char *status = m->percent_complete >= 100 || *afinish ? "done"
+				     : m->percent_complete > 0 || *astart ? "in_progress" : "not_started";
+		struct task_in t = { m->name && *m->name ? m->name : "?", m->notes ? m->notes : "", owner, start,
+				     "", astart, afinish, status, "", "", NULL, NULL, 0, (double)m->duration_minutes / mpd,
+				     m->percent_complete, -1, 3, m->milestone, parent, "" };
 		if (!m->milestone && m->duration_minutes > 0 && t.duration < 1) t.duration = 1;
-		/* the date constraints opsplan has: MSO 2, SNET 4, FNLT 7 (the others are ASAP) */
+		/* the date constraints opsplan has: MSO 2, SNET 4 (starts), FNLT 7 (a finish); the others
+		 * are ASAP */
 		if (m->constraint_date && (m->constraint_type == 2 || m->constraint_type == 4 || m->constraint_type == 7)) {
 			t.constraint_type = m->constraint_type == 2 ? "MSO" : m->constraint_type == 4 ? "SNET" : "FNLT";
-			t.constraint_date = date_of(a, m->constraint_date);
+			t.constraint_date = m->constraint_type == 7 ? finish_day(a, cal, m->constraint_date)
+								    : start_day(a, cal, m->constraint_date);
 		}
 		t.name = one_line(a, t.name);
 		if (text_chars(t.name) > 200) t.name = cut_utf8(a, t.name, 190);
@@ -179,7 +239,6 @@ mspdi_import(const struct audit_who *who, const struct project *p, const struct 
 		levels[i] = m->outline_level;
 	}
 	res->ntasks = plan->ntasks;
-	if (project_recompute(p->id, a)) return -1;
 	/* links by UID; links on summary tasks are kept but not scheduled (as the pages do) */
 	static const char *const types[] = { "FF", "FS", "SF", "SS" };
 	for (int i = 0; i < plan->ntasks; i++)
@@ -201,11 +260,27 @@ mspdi_import(const struct audit_who *who, const struct project *p, const struct 
 		return -2;
 	}
 	if (rc) return -1;
+	/* its finish: the file's (as the day it falls on) or the schedule's, whichever is later */
+	const char *pf = finish_day(a, cal, plan->finish_date);
+	if (db_run("UPDATE projects SET planned_finish = max(planned_start, coalesce(nullif(?1, ''), planned_finish),"
+		   " coalesce((SELECT max(planned_finish) FROM tasks WHERE project_id = ?2), '')) WHERE id = ?2", "si", pf,
+		   p->id) != SQLITE_DONE)
+		return -1;
+	sqlite3_stmt *pd = db_q("SELECT planned_start, planned_finish FROM projects WHERE id = ?", "i", p->id);
+	if (pd && sqlite3_step(pd) == SQLITE_ROW) {
+		res->start = arena_strdup(a, (const char *)sqlite3_column_text(pd, 0));
+		res->finish = arena_strdup(a, (const char *)sqlite3_column_text(pd, 1));
+	}
+	if (pd) sqlite3_reset(pd);
 
 	struct buf j = {0};
 	buf_adds(&j, "{\"format\":\"mspdi\",\"source\":");
 	text_json(&j, source);
-	buf_addf(&j, ",\"tasks\":%d,\"owners\":%d,\"calendar\":", res->ntasks, res->owners);
+	buf_addf(&j, ",\"tasks\":%d,\"owners\":%d,\"start\":", res->ntasks, res->owners);
+	text_json(&j, res->start);
+	buf_adds(&j, ",\"finish\":");
+	text_json(&j, res->finish);
+	buf_adds(&j, ",\"calendar\":");
 	text_json(&j, res->calendar);
 	buf_adds(&j, ",\"unmatched\":[");
 	for (int i = 0; i < res->nunmatched; i++) {
@@ -270,7 +345,7 @@ mspdi_export_plan(struct arena *a, const struct project *p, struct mspdi_plan *p
 	plan->ncalendars = 1;
 	plan->name = p->name;
 	plan->start_date = at_minute(a, p->planned_start, day_start);
-	plan->finish_date = at_minute(a, p->planned_finish, day_end);
+	plan->finish_date = NULL;   /* the latest task finish (below), else the planned finish */
 	plan->calendar_uid = 1;
 	plan->minutes_per_day = mpd;
 	int nweek = 0;
@@ -282,7 +357,8 @@ mspdi_export_plan(struct arena *a, const struct project *p, struct mspdi_plan *p
 				" t.description, t.duration_days, coalesce(t.planned_start, ''), coalesce(t.planned_finish, ''),"
 				" t.percent, t.total_float, t.critical, t.free_float, t.early_start, t.early_finish, t.late_start,"
 				" t.late_finish, CASE o.display_name WHEN '' THEN o.login ELSE o.display_name END,"
-				" t.constraint_type, coalesce(t.constraint_date, '') FROM tasks t LEFT JOIN users o ON o.id = t.owner_id WHERE t.project_id = ? ORDER BY t.seq",
+				" t.constraint_type, coalesce(t.constraint_date, ''), coalesce(t.entered_start, '')"
+				" FROM tasks t LEFT JOIN users o ON o.id = t.owner_id WHERE t.project_id = ? ORDER BY t.seq",
 				"i", p->id);
 	if (!st) return -1;
 	plan->tasks = arena_alloc(a, sizeof *plan->tasks * (size_t)(n + 1));
@@ -301,8 +377,6 @@ mspdi_export_plan(struct arena *a, const struct project *p, struct mspdi_plan *p
 		t->notes = arena_strdup(a, (const char *)sqlite3_column_text(st, 7));
 		t->duration_minutes = t->milestone ? 0 : lround(sqlite3_column_double(st, 8) * mpd);
 		const char *s = (const char *)sqlite3_column_text(st, 9), *f = (const char *)sqlite3_column_text(st, 10);
-		t->start = *s ? at_minute(a, s, day_start) : NULL;
-		t->finish = *f ? at_minute(a, f, t->milestone ? day_start : day_end) : NULL;
 		t->percent_complete = (int)sqlite3_column_double(st, 11);
 		t->total_slack = slack_of(st, 12, mpd);
 		t->critical = sqlite3_column_int(st, 13) ? 1 : 0;
@@ -311,12 +385,21 @@ mspdi_export_plan(struct arena *a, const struct project *p, struct mspdi_plan *p
 		t->early_finish = stored_dt(a, st, 16);
 		t->late_start = stored_dt(a, st, 17);
 		t->late_finish = stored_dt(a, st, 18);
+		/* Start and Finish: the schedule's, to the minute (a milestone at the end of a day at
+		 * 17:00, as Project writes it); the planned days where there is none */
+		t->start = t->early_start ? t->early_start : *s ? at_minute(a, s, day_start) : NULL;
+		t->finish = t->early_finish ? t->early_finish : *f ? at_minute(a, f, day_end) : t->start;
+		if (t->finish && (!plan->finish_date || strcmp(t->finish, plan->finish_date) > 0)) plan->finish_date = t->finish;
 		t->constraint_type = -1;
 		const char *ct = (const char *)sqlite3_column_text(st, 20), *cd = (const char *)sqlite3_column_text(st, 21);
+		const char *es = (const char *)sqlite3_column_text(st, 22);
 		if (*cd && strcmp(ct, "ASAP")) {          /* MSO 2, SNET 4, FNLT 7 */
 			int fnlt = !strcmp(ct, "FNLT");
 			t->constraint_type = !strcmp(ct, "MSO") ? 2 : fnlt ? 7 : 4;
 			t->constraint_date = at_minute(a, cd, fnlt ? day_end : day_start);
+		} else if (*es) {                         /* the start entered for it: start no earlier than */
+			t->constraint_type = 4;
+			t->constraint_date = at_minute(a, es, day_start);
 		}
 		t->calendar_uid = -1;
 		const char *owner = (const char *)sqlite3_column_text(st, 19);
@@ -329,6 +412,7 @@ mspdi_export_plan(struct arena *a, const struct project *p, struct mspdi_plan *p
 	}
 	sqlite3_reset(st);
 	plan->ntasks = k;
+	if (!plan->finish_date) plan->finish_date = at_minute(a, p->planned_finish, day_end);
 	for (int i = 0; i < k; i++) {
 		int cnt = (int)db_int("SELECT count(*) FROM dependencies WHERE succ_id = ?", "i", ids[i]);
 		if (!cnt) continue;

@@ -15,27 +15,31 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The calendar of cal_id (1 = global): its weekdays and hours, the global exceptions and, for a
- * project calendar, its own exceptions, which win on the same day. Malformed stored values (the
- * writers check them) fall back to the defaults. */
+/* The calendar of cal_id (1 = global): its weekdays and hours, its own exceptions and, when its
+ * base is China's (the global calendar, and project calendars made here), the global exceptions
+ * under them (its own win on the same day). Malformed stored values (the writers check them)
+ * fall back to the defaults. */
 static const struct calendar *
 calendar_load(struct arena *a, long long cal_id)
 {
 	struct calendar *c = arena_alloc(a, sizeof *c);
 	memset(c, 0, sizeof *c);
-	sqlite3_stmt *st = db_q("SELECT weekdays, hours FROM calendars WHERE id = ?", "i", cal_id);
+	int china = 1;
+	sqlite3_stmt *st = db_q("SELECT weekdays, hours, base = 'china' FROM calendars WHERE id = ?", "i", cal_id);
 	if (st && sqlite3_step(st) == SQLITE_ROW) {
 		cal_parse_weekdays((const char *)sqlite3_column_text(st, 0), c);
 		cal_parse_hours((const char *)sqlite3_column_text(st, 1), c);
+		china = sqlite3_column_int(st, 2);
 	}
 	if (st) sqlite3_reset(st);
-	int n = (int)db_int("SELECT (SELECT count(*) FROM calendar_days) + (SELECT count(*) FROM calendar_exceptions"
-			    " WHERE calendar_id = ?1 AND ?1 <> 1)", "i", cal_id);
+	int n = (int)db_int("SELECT (SELECT count(*) FROM calendar_days WHERE ?2) + (SELECT count(*) FROM calendar_exceptions"
+			    " WHERE calendar_id = ?1 AND ?1 <> 1)", "ii", cal_id, (long long)china);
 	struct cal_exception *ex = arena_alloc(a, sizeof *ex * (size_t)(n + 1));
 	/* one row a day: the project calendar's own exception where it has one */
 	st = db_q("SELECT day, off FROM calendar_exceptions WHERE calendar_id = ?1 AND ?1 <> 1"
-		  " UNION ALL SELECT day, off FROM calendar_days WHERE day NOT IN"
-		  " (SELECT day FROM calendar_exceptions WHERE calendar_id = ?1 AND ?1 <> 1) ORDER BY 1", "i", cal_id);
+		  " UNION ALL SELECT day, off FROM calendar_days WHERE ?2 AND day NOT IN"
+		  " (SELECT day FROM calendar_exceptions WHERE calendar_id = ?1 AND ?1 <> 1) ORDER BY 1", "ii", cal_id,
+		  (long long)china);
 	int i = 0;
 	while (st && i < n && sqlite3_step(st) == SQLITE_ROW) {
 		int d = cal_day((const char *)sqlite3_column_text(st, 0));
@@ -346,9 +350,10 @@ task_flags(sqlite3_stmt *st, const struct calendar *c, int today, struct task_fl
 	const char *status = (const char *)sqlite3_column_text(st, 7);
 	int finish = day_or(sqlite3_column_text(st, 14));
 	double remaining = sqlite3_column_double(st, 12);
+	int due = day_or(sqlite3_column_text(st, TASK_NATTRS));
 	f->open = status && strcmp(status, "done") && strcmp(status, "cancelled");
-	f->overdue = f->open && health_overdue(finish, today);
-	f->late_days = f->overdue ? cal_workdays_between(c, finish + 1, today + 1) : 0;
+	f->overdue = f->open && health_overdue(due, today);
+	f->late_days = f->overdue ? cal_workdays_between(c, due + 1, today + 1) : 0;
 	f->at_risk = f->open && !f->overdue && health_at_risk(c, finish, remaining, today);
 	f->due_in = f->open && !f->overdue && finish >= today ? cal_workdays_between(c, today + 1, finish + 1) : -1;
 }
@@ -362,7 +367,7 @@ task_xml(xmlNodePtr parent, sqlite3_stmt *st, const struct calendar *c, int toda
 					     "project", "project-name", "deadline-missed",
 					     "predecessors" };
 	xmlNodePtr e = xml_el(parent, "task");
-	for (int i = 0; i < TASK_NCOLS; i++) {
+	for (int i = 0; i < TASK_NATTRS; i++) {
 		const char *v = (const char *)sqlite3_column_text(st, i);
 		/* the scheduling columns only where they say something: every attribute of a row costs
 		 * the stylesheet a scan on each lookup, on pages of 1,000 rows */
@@ -433,15 +438,16 @@ project_health(long long project_id, const char *planned_finish, const struct ca
 {
 	health_init(h, c, today, cal_day(planned_finish));
 	sqlite3_stmt *st = db_q("SELECT estimate_hours, percent, remaining_hours, planned_start, planned_finish,"
-				" actual_finish, status NOT IN ('done', 'cancelled'), milestone, id, name, status"
+				" actual_finish, status NOT IN ('done', 'cancelled'), milestone, id, name, due_finish"
 				" FROM tasks WHERE project_id = ? AND is_summary = 0 AND status <> 'cancelled'",
 				"i", project_id);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		struct health_task t = {
 			sqlite3_column_double(st, 0), sqlite3_column_double(st, 1), sqlite3_column_double(st, 2),
 			day_or(sqlite3_column_text(st, 3)), day_or(sqlite3_column_text(st, 4)),
-			day_or(sqlite3_column_text(st, 5)), sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
+			day_or(sqlite3_column_text(st, 5)), 0, sqlite3_column_int(st, 6), sqlite3_column_int(st, 7),
 			sqlite3_column_int64(st, 8), NULL };
+		t.due = day_or(sqlite3_column_text(st, 10));
 		t.name = arena_strdup(a, (const char *)sqlite3_column_text(st, 9));
 		health_add(h, &t);
 	}

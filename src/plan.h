@@ -12,7 +12,7 @@
 
 enum { HOURS_PER_DAY = 8 };
 /* Columns of TASK_COLS before a listing's own. */
-enum { TASK_NCOLS = 22 };
+enum { TASK_NATTRS = 22, TASK_NCOLS = 23 };   /* the last not shown: due_finish, for task_flags */
 
 struct project {
 	long long id, manager_id;
@@ -52,7 +52,7 @@ long long project_create(const struct audit_who *who, const struct project *p); 
 int project_update(const struct audit_who *who, const struct project *old, const struct project *p);
 int project_member(const struct audit_who *who, const struct project *p, long long user_id,
 		   const char *login, const char *role);     /* role "remove" removes */
-/* Recomputes WBS numbers, order, the schedule of linked tasks and the roll-ups of a project's
+/* Recomputes WBS numbers, order, the schedule and the roll-ups of a project's
  * tasks and the project's totals. 0; -2 when the links form a loop (plan_loop_text names it:
  * "1.2 name → 1.3 name → 1.2 name"); -1 on a database error. */
 int project_recompute(long long project_id, struct arena *a);
@@ -61,7 +61,7 @@ extern const char *plan_loop_text;
  * 0, or -1 with a message key in *key (and the bad reference in *arg). */
 int task_links_set(long long project_id, long long task_id, const char *text, const char **key, const char **arg,
 		   struct arena *a);
-/* Schedules the linked tasks (sched.c); -2 on a loop. Then the predecessors texts in canonical form. */
+/* Schedules every task of the project (sched.c; planlinks.c says how); -2 on a loop. */
 int project_schedule(long long project_id, struct arena *a);
 int project_links_text(long long project_id, struct arena *a);
 /* Links every task whose predecessors text names tasks of the project (after a copy or an import
@@ -92,7 +92,7 @@ int task_comment(const struct audit_who *who, long long id, long long user_id, c
 #define TASK_COLS "t.id, t.wbs, t.depth, t.is_summary, t.name, o.login, o.display_name, t.status," \
 	" t.priority, t.milestone, t.percent, t.estimate_hours, t.remaining_hours, t.planned_start," \
 	" t.planned_finish, t.actual_start, t.actual_finish, t.category, p.code, p.name, t.deadline_missed," \
-	" t.predecessors"
+	" t.predecessors, t.due_finish"
 #define TASK_FROM " FROM tasks t JOIN projects p ON p.id = t.project_id LEFT JOIN users o ON o.id = t.owner_id"
 /* Flags of a task row from its columns (TASK_COLS order). */
 /* due_in: for an open task not overdue, working days after today up to its finish (0: due

@@ -5,14 +5,16 @@
  *
  * The schedule works in working minutes on the project's calendar (plan_project_calendar):
  * minute 0 is the start of the project's first working day, a working day has
- * cal_minutes_per_day minutes, lags in hours stay hours. Scheduled are the leaf tasks that are
- * linked, have a date constraint, or belong to someone with leave; the others keep the dates
- * people entered (a task that stops being scheduled gets its entered start back). A linked task
- * starts no earlier than its entered start (SNET) and when its links allow; MSO fixes its start;
- * FNLT is a deadline, flagged when missed. Done tasks sit at their actual dates; a started one
- * starts at its actual start and needs its remaining duration (duration x (100 - percent) %)
+ * cal_minutes_per_day minutes, lags in hours stay hours. Every leaf task is scheduled, as
+ * Microsoft Project does: one without links or dates starts at the project start (ASAP); the
+ * start entered for a task is a start-no-earlier-than (also before the project start); MSO fixes
+ * its start; FNLT is a deadline, flagged when missed. Summaries get their children's float (the
+ * engine's roll-up) and their dates from wbs.c. Done tasks sit at their actual dates; a started
+ * one starts at its actual start and needs its remaining duration (duration x (100 - percent) %)
  * from the start of today, the status date; a cancelled task takes no time. Unstarted tasks are
- * not pushed to today: an overdue start is shown as such, not hidden. */
+ * not pushed to today: an overdue start is shown as such, not hidden. A milestone at a day
+ * boundary is shown on the day its time belongs to (the engine's es_end: a finish is the end of
+ * the day before). */
 #include "plan.h"
 #include "clock.h"
 #include "db.h"
@@ -84,54 +86,15 @@ idmap_find(const struct idmap *m, int n, long long id)
 	return hit ? hit->index : -1;
 }
 
-/* The tasks a schedule covers (see the top of the file). */
-#define SCHEDULED " FROM tasks t WHERE t.project_id = ?1 AND t.is_summary = 0 AND (t.id IN" \
-	" (SELECT pred_id FROM dependencies WHERE project_id = ?1 UNION SELECT succ_id FROM dependencies" \
-	" WHERE project_id = ?1) OR t.constraint_type <> 'ASAP' OR (t.entered_start IS NOT NULL AND t.owner_id IN" \
-	" (SELECT user_id FROM user_leave)))"
-
-/* Tasks that were scheduled and no longer are: the entered dates back, the results cleared. */
-static int
-unschedule_rest(long long project_id, const struct calendar *c, struct arena *a)
-{
-	sqlite3_stmt *st = db_q("SELECT id, coalesce(entered_start, planned_start, ''), duration_days, milestone FROM tasks"
-				" WHERE project_id = ?1 AND (total_float IS NOT NULL OR early_start IS NOT NULL)"
-				" AND id NOT IN (SELECT t.id" SCHEDULED ")", "i", project_id);
-	struct row { long long id; char start[11], finish[11]; } *r = NULL;
-	int n = 0, cap = 0;
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			struct row *nr = arena_alloc(a, sizeof *nr * (size_t)cap);
-			if (n) memcpy(nr, r, sizeof *r * (size_t)n);
-			r = nr;
-		}
-		r[n].id = sqlite3_column_int64(st, 0);
-		int s = cal_day((const char *)sqlite3_column_text(st, 1));
-		double dd = sqlite3_column_double(st, 2);
-		cal_iso(s, r[n].start);
-		cal_iso(s < 0 ? -1 : sqlite3_column_int(st, 3) ? s : cal_finish(c, s, (int)ceil(dd > 0 ? dd : 1)), r[n].finish);
-		n++;
-	}
-	if (st) sqlite3_reset(st);
-	for (int i = 0; i < n; i++)
-		if (db_run("UPDATE tasks SET planned_start = coalesce(nullif(?, ''), planned_start),"
-			   " planned_finish = coalesce(nullif(?, ''), planned_finish), total_float = NULL, free_float = NULL,"
-			   " critical = 0, driving_pred = NULL, deadline_missed = 0, early_start = NULL, early_finish = NULL,"
-			   " late_start = NULL, late_finish = NULL WHERE id = ?", "ssi", r[i].start, r[i].finish, r[i].id)
-		    != SQLITE_DONE)
-			return -1;
-	return 0;
-}
-
-/* The leave of the scheduled tasks' owners as off times on the axis: [first working day,
- * last working day + 1) of each leave, merged per owner. Sets t[i].off/noff. */
+/* The leave of the project's task owners as off times on the axis: [first working day, last
+ * working day + 1) of each leave, merged per owner. Sets t[i].off/noff. */
 static void
 leave_off(long long project_id, struct axis *x, struct sched_task *t, const long long *owner, int n,
 	  struct arena *a)
 {
 	sqlite3_stmt *st = db_q("SELECT l.user_id, l.start_day, l.end_day FROM user_leave l WHERE l.user_id IN"
-				" (SELECT t.owner_id" SCHEDULED ") ORDER BY l.user_id, l.start_day", "i", project_id);
+				" (SELECT owner_id FROM tasks WHERE project_id = ? AND is_summary = 0)"
+				" ORDER BY l.user_id, l.start_day", "i", project_id);
 	long long cur = 0;
 	long *off = NULL;
 	int k = 0, cap = 0;
@@ -164,13 +127,81 @@ leave_off(long long project_id, struct axis *x, struct sched_task *t, const long
 	if (cur) for (int i = 0; i < n; i++) if (owner[i] == cur) { t[i].off = off; t[i].noff = k / 2; }
 }
 
+/* One task of the schedule: the engine's input from the current row of the task query (see
+ * project_schedule), its owner, its deadline (FNLT, -1 when none) and, for a started task still
+ * open, when its duration from its actual start ends (due, -1 otherwise) on the axis. */
+static void
+task_input(sqlite3_stmt *st, struct axis *x, long status, struct sched_task *u, long long *owner, long *deadline,
+	   long *due)
+{
+	const char *col[13];
+	for (int i = 0; i < 13; i++) col[i] = (const char *)sqlite3_column_text(st, i);
+	long mpd = x->mpd;
+	double dd = sqlite3_column_double(st, 1);
+	int ms = sqlite3_column_int(st, 2);
+	*owner = sqlite3_column_int64(st, 12);
+	*deadline = *due = -1;
+	*u = (struct sched_task){ .duration = ms ? 0 : dd > 0 ? lround(dd * (double)mpd) : mpd, .parent = -1,
+				  .constraint = SCHED_ASAP, .actual_start = -1, .actual_finish = -1 };
+	if (u->duration < 1 && !ms) u->duration = 1;
+	int es = cal_day(col[3]), cd = cal_day(col[7]), as = cal_day(col[8]), af = cal_day(col[9]);
+	/* the start entered for it is a start-no-earlier-than, also before the project start */
+	int snet = es >= 0;
+	long snet_at = snet ? axis_index(x, es) * mpd : 0;
+	const char *ct = col[6];
+	if (!strcmp(ct, "SNET") && cd >= 0) {
+		long v = axis_index(x, cd) * mpd;
+		if (!snet || v > snet_at) snet_at = v;
+		snet = 1;
+	}
+	if (snet) {
+		u->constraint = SCHED_SNET;
+		u->constraint_time = snet_at;
+	}
+	if (!strcmp(ct, "MSO") && cd >= 0) {
+		u->constraint = SCHED_MSO;
+		u->constraint_time = axis_index(x, cd) * mpd;
+	} else if (!strcmp(ct, "FNLT") && cd >= 0) {
+		/* a deadline at the end of that day, beside the entered start's SNET */
+		u->has_deadline = 1;
+		u->deadline = *deadline = axis_index(x, cd + 1) * mpd;
+	}
+	const char *status_s = col[10];
+	if (!strcmp(status_s, "cancelled")) u->duration = 0;   /* takes no time; its links still hold */
+	if (af >= 0 && !strcmp(status_s, "done")) {
+		u->actual_finish = (axis_index(x, af) + (cal_is_workday(x->c, af) ? 1 : 0)) * mpd;
+		if (as >= 0) u->actual_start = axis_index(x, as) * mpd;
+		if (u->actual_start > u->actual_finish) u->actual_start = -1;
+	} else if (as >= 0 && strcmp(status_s, "not_started")) {
+		u->actual_start = axis_index(x, as) * mpd;
+		/* work still open (in progress, blocked) needs its remaining duration from today; a
+		 * done or cancelled task without an actual finish keeps its planned length */
+		if (!strcmp(status_s, "in_progress") || !strcmp(status_s, "blocked")) {
+			double pct = sqlite3_column_double(st, 11);
+			*due = u->actual_start + u->duration;
+			long rem = lround((double)u->duration * (100 - pct) / 100), done_by = status - u->actual_start;
+			if (done_by > 0 && done_by + rem > u->duration) u->duration = done_by + rem;
+		}
+	}
+}
+
+/* The day a time falls on: a time at a day boundary that is an end (a milestone reached as a
+ * finish) belongs to the day before. */
+static int
+time_day(struct axis *x, long t, int end)
+{
+	return axis_day(x, axis_floordiv(end ? t - 1 : t, x->mpd));
+}
+
+/* The "YYYY-MM-DDTHH:MM" texts of one scheduled task. */
+struct sched_text { char es[17], ef[17], ls[17], lf[17]; };
+
 int
 project_schedule(long long project_id, struct arena *a)
 {
 	plan_loop_text = NULL;
 	const struct calendar *c = plan_project_calendar(a, project_id);
-	if (unschedule_rest(project_id, c, a)) return -1;
-	int n = (int)db_int("SELECT count(*)" SCHEDULED, "i", project_id);
+	int n = (int)db_int("SELECT count(*) FROM tasks WHERE project_id = ?", "i", project_id);
 	if (!n) return 0;
 	struct axis x = { .c = c, .mpd = cal_minutes_per_day(c) };
 	{
@@ -182,66 +213,30 @@ project_schedule(long long project_id, struct arena *a)
 	}
 	long mpd = x.mpd, status = axis_index(&x, plan_today()) * mpd;
 
+	/* every task: the leaves are scheduled, the summaries roll up (in seq order a summary comes
+	 * before everything under it) */
 	struct sched_task *t = arena_alloc(a, sizeof *t * (size_t)n);
 	struct idmap *map = arena_alloc(a, sizeof *map * (size_t)n);
 	long long *ids = arena_alloc(a, sizeof *ids * (size_t)n), *owner = arena_alloc(a, sizeof *owner * (size_t)n);
-	long *deadline = arena_alloc(a, sizeof *deadline * (size_t)n);
+	long long *parent = arena_alloc(a, sizeof *parent * (size_t)n);
+	long *deadline = arena_alloc(a, sizeof *deadline * (size_t)n), *due_at = arena_alloc(a, sizeof *due_at * (size_t)n);
+	int *due = arena_alloc(a, sizeof *due * (size_t)n);
+	char *summary = arena_alloc(a, (size_t)n);
 	sqlite3_stmt *st = db_q("SELECT t.id, t.duration_days, t.milestone, coalesce(t.entered_start, ''), t.wbs, t.name,"
 				" t.constraint_type, coalesce(t.constraint_date, ''), coalesce(t.actual_start, ''),"
-				" coalesce(t.actual_finish, ''), t.status, t.percent, coalesce(t.owner_id, 0)" SCHEDULED
-				" ORDER BY t.seq", "i", project_id);
+				" coalesce(t.actual_finish, ''), t.status, t.percent, coalesce(t.owner_id, 0), t.is_summary,"
+				" coalesce(t.parent_id, 0) FROM tasks t WHERE t.project_id = ? ORDER BY t.seq", "i", project_id);
 	int k = 0;
 	while (st && k < n && sqlite3_step(st) == SQLITE_ROW) {
-		const char *col[13];
-		for (int i = 0; i < 13; i++) col[i] = (const char *)sqlite3_column_text(st, i);
 		ids[k] = sqlite3_column_int64(st, 0);
-		double dd = sqlite3_column_double(st, 1);
-		int ms = sqlite3_column_int(st, 2);
-
-		owner[k] = sqlite3_column_int64(st, 12);
-		deadline[k] = -1;
-		struct sched_task *u = &t[k];
-		*u = (struct sched_task){ .duration = ms ? 0 : dd > 0 ? lround(dd * (double)mpd) : mpd, .parent = -1,
-					  .constraint = SCHED_ASAP, .actual_start = -1, .actual_finish = -1 };
-		if (u->duration < 1 && !ms) u->duration = 1;
-		int es = cal_day(col[3]), cd = cal_day(col[7]), as = cal_day(col[8]), af = cal_day(col[9]);
-		long snet = es >= 0 && es > x.base ? axis_index(&x, es) * mpd : -1;
-		const char *ct = col[6];
-		if (!strcmp(ct, "SNET") && cd >= 0) {
-			long v = axis_index(&x, cd) * mpd;
-			if (v > snet) snet = v;
-		}
-		if (snet > 0) {
-			u->constraint = SCHED_SNET;
-			u->constraint_time = snet;
-		}
-		if (!strcmp(ct, "MSO") && cd >= 0) {
-			u->constraint = SCHED_MSO;
-			u->constraint_time = axis_index(&x, cd) * mpd;
-		} else if (!strcmp(ct, "FNLT") && cd >= 0) {
-			/* the end of that day; with an entered start the engine keeps SNET and the deadline
-			 * is checked here after the run */
-			deadline[k] = (axis_index(&x, cd + 1)) * mpd;
-			if (u->constraint == SCHED_ASAP) {
-				u->constraint = SCHED_FNLT;
-				u->constraint_time = deadline[k];
-			}
-		}
-		const char *status_s = col[10];
-		if (!strcmp(status_s, "cancelled")) u->duration = 0;   /* takes no time; its links still hold */
-		if (af >= 0 && !strcmp(status_s, "done")) {
-			u->actual_finish = (axis_index(&x, af) + (cal_is_workday(c, af) ? 1 : 0)) * mpd;
-			if (as >= 0) u->actual_start = axis_index(&x, as) * mpd;
-			if (u->actual_start > u->actual_finish) u->actual_start = -1;
-		} else if (as >= 0 && strcmp(status_s, "not_started")) {
-			u->actual_start = axis_index(&x, as) * mpd;
-			/* work still open (in progress, blocked) needs its remaining duration from today; a
-			 * done or cancelled task without an actual finish keeps its planned length */
-			if (!strcmp(status_s, "in_progress") || !strcmp(status_s, "blocked")) {
-				double pct = sqlite3_column_double(st, 11);
-				long rem = lround((double)u->duration * (100 - pct) / 100), done_by = status - u->actual_start;
-				if (done_by > 0 && done_by + rem > u->duration) u->duration = done_by + rem;
-			}
+		summary[k] = (char)sqlite3_column_int(st, 13);
+		parent[k] = sqlite3_column_int64(st, 14);
+		if (summary[k]) {
+			t[k] = (struct sched_task){ .parent = -1, .constraint = SCHED_ASAP, .actual_start = -1, .actual_finish = -1 };
+			owner[k] = 0;
+			deadline[k] = due_at[k] = -1;
+		} else {
+			task_input(st, &x, status, &t[k], &owner[k], &deadline[k], &due_at[k]);
 		}
 		map[k] = (struct idmap){ ids[k], k };
 		k++;
@@ -249,6 +244,7 @@ project_schedule(long long project_id, struct arena *a)
 	if (st) sqlite3_reset(st);
 	n = k;
 	qsort(map, (size_t)n, sizeof *map, idmap_cmp);
+	for (int i = 0; i < n; i++) t[i].parent = parent[i] ? idmap_find(map, n, parent[i]) : -1;
 	leave_off(project_id, &x, t, owner, n, a);
 
 	int nl = (int)db_int("SELECT count(*) FROM dependencies WHERE project_id = ?", "i", project_id);
@@ -258,7 +254,7 @@ project_schedule(long long project_id, struct arena *a)
 		  project_id);
 	while (st && m < nl && sqlite3_step(st) == SQLITE_ROW) {
 		int pi = idmap_find(map, n, sqlite3_column_int64(st, 0)), si = idmap_find(map, n, sqlite3_column_int64(st, 1));
-		if (pi < 0 || si < 0) continue;          /* a link on a summary task is kept, not scheduled */
+		if (pi < 0 || si < 0 || summary[pi] || summary[si]) continue;   /* a link on a summary is kept, not scheduled */
 		const char *ty = (const char *)sqlite3_column_text(st, 2);
 		l[m++] = (struct sched_link){ pi, si, !strcmp(ty, "SS") ? SCHED_SS : !strcmp(ty, "FF") ? SCHED_FF
 						: !strcmp(ty, "SF") ? SCHED_SF : SCHED_FS,
@@ -279,35 +275,82 @@ project_schedule(long long project_id, struct arena *a)
 		}
 		plan_loop_text = arena_strdup(a, buf_str(&b));
 		buf_free(&b);
+		axis_free(&x);
 		return -2;
 	}
-	if (rc) return -1;
+	if (rc) {
+		axis_free(&x);
+		return -1;
+	}
+	/* the texts: a leaf's from its times (a milestone's by its kind), a summary's the earliest
+	 * and latest of its children's (reverse seq order: children before their summary) */
+	struct sched_text *tx = arena_alloc(a, sizeof *tx * (size_t)n);
+	for (int i = 0; i < n; i++) {
+		const struct sched_task *u = &t[i];
+		if (u->is_summary) {
+			tx[i].es[0] = tx[i].ef[0] = tx[i].ls[0] = tx[i].lf[0] = 0;
+			continue;
+		}
+		axis_iso(&x, u->es, u->es_end, tx[i].es);
+		axis_iso(&x, u->ef, u->ef > u->es || u->es_end, tx[i].ef);
+		axis_iso(&x, u->ls, u->ls_end, tx[i].ls);
+		axis_iso(&x, u->lf, u->lf > u->ls || u->ls_end, tx[i].lf);
+	}
+	for (int i = n - 1; i >= 0; i--) {
+		int up = t[i].parent;
+		if (up < 0 || !*tx[i].es) continue;
+		struct sched_text *s = &tx[up], *ch = &tx[i];
+		if (!*s->es || strcmp(ch->es, s->es) < 0) memcpy(s->es, ch->es, 17);
+		if (!*s->ls || strcmp(ch->ls, s->ls) < 0) memcpy(s->ls, ch->ls, 17);
+		if (strcmp(ch->ef, s->ef) > 0) memcpy(s->ef, ch->ef, 17);
+		if (strcmp(ch->lf, s->lf) > 0) memcpy(s->lf, ch->lf, 17);
+	}
+	/* the day each task is due (the finish; a started one's from its actual start), a summary's
+	 * the latest of its children's */
+	for (int i = 0; i < n; i++) {
+		const struct sched_task *u = &t[i];
+		due[i] = -1;
+		if (u->is_summary) continue;
+		int fd = u->ef > u->es ? time_day(&x, u->ef, 1) : time_day(&x, u->es, u->es_end);
+		int dd = due_at[i] >= 0 ? time_day(&x, due_at[i], due_at[i] > u->es) : fd;
+		due[i] = dd < fd ? dd : fd;
+	}
+	for (int i = n - 1; i >= 0; i--)
+		if (t[i].parent >= 0 && due[i] > due[t[i].parent]) due[t[i].parent] = due[i];
 	rc = 0;
 	for (int i = 0; i < n && !rc; i++) {
 		const struct sched_task *u = &t[i];
-		char s[11], f[11], es[17], ef[17], ls[17], lf[17];
-		/* a milestone at a day boundary shows on the day that ends there, as in MS Project */
-		int sd = axis_day(&x, axis_floordiv(u->es, mpd));
-		int fd = u->ef > u->es ? axis_day(&x, axis_floordiv(u->ef - 1, mpd)) : sd;
-		if (u->ef == u->es && u->es % mpd == 0 && u->driving_link >= 0 && u->es > 0)
-			sd = fd = axis_day(&x, axis_floordiv(u->es, mpd) - 1);
-		cal_iso(sd, s);
-		cal_iso(fd, f);
-		axis_iso(&x, u->es, 0, es);
-		axis_iso(&x, u->ef, u->ef > u->es, ef);
-		axis_iso(&x, u->ls, 0, ls);
-		axis_iso(&x, u->lf, u->lf > u->ls, lf);
+		char dues[11];
+		cal_iso(due[i], dues);
 		int missed = u->deadline_missed || (deadline[i] >= 0 && u->ef > deadline[i]);
 		long long drv = u->driving_link >= 0 ? ids[l[u->driving_link].pred] : 0;
+		double tf = (double)u->total_float / (double)mpd, ff = (double)u->free_float / (double)mpd;
+		if (u->is_summary) {   /* its dates are the roll-up's (wbs.c) */
+			if (db_run("UPDATE tasks SET total_float = ?1, free_float = ?2, critical = ?3, driving_pred = NULL,"
+				   " deadline_missed = ?4, early_start = ?5, early_finish = ?6, late_start = ?7, late_finish = ?8,"
+				   " due_finish = nullif(?10, '') WHERE id = ?9 AND (total_float IS NOT ?1 OR free_float IS NOT ?2"
+				   " OR critical IS NOT ?3 OR driving_pred IS NOT NULL OR deadline_missed IS NOT ?4"
+				   " OR early_start IS NOT ?5 OR early_finish IS NOT ?6 OR late_start IS NOT ?7"
+				   " OR late_finish IS NOT ?8 OR due_finish IS NOT nullif(?10, ''))", "ffiissssis",
+				   tf, ff, (long long)u->critical, (long long)missed, tx[i].es, tx[i].ef, tx[i].ls, tx[i].lf,
+				   ids[i], dues) != SQLITE_DONE)
+				rc = -1;
+			continue;
+		}
+		char s[11], f[11];
+		int sd = time_day(&x, u->es, u->es_end);
+		int fd = u->ef > u->es ? time_day(&x, u->ef, 1) : sd;
+		cal_iso(sd, s);
+		cal_iso(fd, f);
 		/* rows the change did not move are not written (most of them, for most edits) */
 		if (db_run("UPDATE tasks SET planned_start = ?1, planned_finish = ?2, total_float = ?3, free_float = ?4,"
 			   " critical = ?5, driving_pred = nullif(?6, 0), deadline_missed = ?7, early_start = ?8, early_finish = ?9,"
-			   " late_start = ?10, late_finish = ?11 WHERE id = ?12 AND (planned_start IS NOT ?1 OR planned_finish IS NOT ?2"
-			   " OR total_float IS NOT ?3 OR free_float IS NOT ?4 OR critical IS NOT ?5 OR driving_pred IS NOT nullif(?6, 0)"
-			   " OR deadline_missed IS NOT ?7 OR early_start IS NOT ?8 OR early_finish IS NOT ?9 OR late_start IS NOT ?10"
-			   " OR late_finish IS NOT ?11)", "ssffiiissssi", s, f, (double)u->total_float / (double)mpd,
-			   (double)u->free_float / (double)mpd, (long long)u->critical, drv, (long long)missed, es, ef, ls, lf,
-			   ids[i]) != SQLITE_DONE)
+			   " late_start = ?10, late_finish = ?11, due_finish = ?13 WHERE id = ?12 AND (planned_start IS NOT ?1"
+			   " OR planned_finish IS NOT ?2 OR total_float IS NOT ?3 OR free_float IS NOT ?4 OR critical IS NOT ?5"
+			   " OR driving_pred IS NOT nullif(?6, 0) OR deadline_missed IS NOT ?7 OR early_start IS NOT ?8"
+			   " OR early_finish IS NOT ?9 OR late_start IS NOT ?10 OR late_finish IS NOT ?11 OR due_finish IS NOT ?13)",
+			   "ssffiiissssis", s, f, tf, ff, (long long)u->critical, drv, (long long)missed, tx[i].es, tx[i].ef,
+			   tx[i].ls, tx[i].lf, ids[i], dues) != SQLITE_DONE)
 			rc = -1;
 	}
 	axis_free(&x);

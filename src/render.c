@@ -53,6 +53,31 @@ render_msg(const char *lang, const char *key)
 	return (const char *)lookup(lang_index(lang), BAD_CAST key);
 }
 
+/* Message m with {1}..{3} replaced by args (NULL: nothing) appended to b. */
+static void
+fill(struct buf *b, const xmlChar *m, const char *const args[3])
+{
+	for (const xmlChar *p = m; *p; p++) {
+		if (p[0] == '{' && p[1] >= '1' && p[1] <= '3' && p[2] == '}') {
+			const char *a = args[p[1] - '1'];
+			if (a) buf_adds(b, a);
+			p += 2;
+		} else {
+			buf_addc(b, (char)*p);
+		}
+	}
+}
+
+int
+render_text(const char *lang, const char *key, const char *const args[3], struct buf *out)
+{
+	int li = lang_index(lang);
+	const xmlChar *m = cat[li] ? xmlHashLookup(cat[li], BAD_CAST key) : NULL;
+	if (!m) return -1;
+	fill(out, m, args);
+	return 0;
+}
+
 /* op:t(key, [arg1, arg2, arg3]) — the message in the page's language with {1}..{3} filled in. */
 static void
 fn_t(xmlXPathParserContextPtr ctxt, int nargs)
@@ -66,15 +91,8 @@ fn_t(xmlXPathParserContextPtr ctxt, int nargs)
 	int li = tc && tc->_private ? *(int *)tc->_private : 0;
 	const xmlChar *m = lookup(li, key ? key : BAD_CAST "");
 	struct buf b = {0};
-	for (const xmlChar *p = m; *p; p++) {
-		if (p[0] == '{' && p[1] >= '1' && p[1] <= '3' && p[2] == '}') {
-			xmlChar *a = args[p[1] - '1'];
-			if (a) buf_adds(&b, (const char *)a);
-			p += 2;
-		} else {
-			buf_addc(&b, (char)*p);
-		}
-	}
+	const char *const a[3] = { (const char *)args[0], (const char *)args[1], (const char *)args[2] };
+	fill(&b, m, a);
 	valuePush(ctxt, xmlXPathNewString(BAD_CAST buf_str(&b)));
 	buf_free(&b);
 	xmlFree(key);
@@ -138,6 +156,14 @@ load_catalog(int li, char *err, int errlen)
 	return 0;
 }
 
+int
+render_catalogs(const char *dir, char *err, int errlen)
+{
+	if (cat[0] && cat[1]) return 0;
+	snprintf(sheet_dir, sizeof sheet_dir, "%s", dir);
+	return load_catalog(0, err, errlen) || load_catalog(1, err, errlen) ? -1 : 0;
+}
+
 static int
 by_name(const void *a, const void *b)
 {
@@ -156,7 +182,7 @@ render_init(const char *dir, char *err, int errlen)
 	xmlSetExternalEntityLoader(guarded_loader);
 	xsltRegisterExtModuleFunction(BAD_CAST "t", BAD_CAST "urn:opsplan", fn_t);
 	xsltRegisterExtModuleFunction(BAD_CAST "time", BAD_CAST "urn:opsplan", fn_time);
-	if (load_catalog(0, err, errlen) || load_catalog(1, err, errlen)) return -1;
+	if (render_catalogs(dir, err, errlen)) return -1;
 
 	DIR *d = opendir(dir);
 	if (!d) {

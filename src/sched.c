@@ -16,16 +16,21 @@
  *    and status time say; in the backward pass its late start is at most constraint_time, so
  *    a link that would push it shows as negative float on the pushing chain and the task itself
  *    is critical, as in MS Project.
- *  - an FNLT deadline never moves a task; it caps the late finish (so a miss is negative
- *    float) and sets deadline_missed when EF > constraint_time. On a summary it only flags.
+ *  - an FNLT deadline (or a deadline beside another constraint) never moves a task; it caps
+ *    the late finish (so a miss is negative float) and sets deadline_missed when EF is later.
+ *    On a summary it only flags.
  *  - the driving link is the lowest-index link whose bound equals ES; a link that only ties
  *    the project start, SNET date or status time still drives. Tasks placed by actual dates or
  *    MSO have none.
  *  - the backward pass uses each task's scheduled span EF - ES as its duration, so TF = LS -
  *    ES = LF - EF also for started and finished tasks. Free float is not capped by total
  *    float.
- *  - summaries: es, ls = min over children; ef, lf = max; total and free float = min;
- *    critical if any child is.
+ *  - summaries: es, ls = min over children; ef, lf = max; total float = min(ls - es, lf - ef)
+ *    (Microsoft Project's Total Slack of a summary), free float the same; critical by that.
+ *  - a time's kind (es_end/ls_end, see sched.h) is decided where the bounds meet: each link's
+ *    bound has the kind of the predecessor time it starts from, changed by a lag; ties keep a
+ *    start for ES and an end for LF; the project finish T is an end unless every task ending at
+ *    T is a milestone at a start. Only tasks taking no time report a kind.
  *  - off times (sched_fin/sched_beg, linear in the task's off times): a bound inside one counts
  *    as its start, a start inside one moves to its end; started, finished and MSO tasks keep
  *    their span in the backward pass, the others their work. */
@@ -196,17 +201,72 @@ sched_beg(const struct sched_task *t, long f, long d)
 	return f - d;
 }
 
-/* The earliest start link k allows its successor. */
+/* Whether t's finish (start) time is the end of working time (see sched.h): a finish always is for
+ * a task that takes time, a start never; a task taking none has its own. Late times likewise. */
+static int
+fin_end(const struct sched_task *t)
+{
+	return t->ef > t->es ? 1 : t->es_end;
+}
+
+static int
+sta_end(const struct sched_task *t)
+{
+	return t->ef > t->es ? 0 : t->es_end;
+}
+
+static int
+late_fin_end(const struct sched_task *t)
+{
+	return t->lf > t->ls ? 1 : t->ls_end;
+}
+
+static int
+late_sta_end(const struct sched_task *t)
+{
+	return t->lf > t->ls ? 0 : t->ls_end;
+}
+
+/* The kind of base + lag: adding working time lands on an end, subtracting on a start, nothing
+ * keeps the base's kind. */
+static int
+lag_end(long lag, int base)
+{
+	return lag > 0 ? 1 : lag < 0 ? 0 : base;
+}
+
+/* The earliest start link k allows its successor; whether that time is an end into *end. */
 static long
-sched_bound(const struct sched_problem *p, int k)
+sched_bound(const struct sched_problem *p, int k, int *end)
 {
 	const struct sched_link *l = &p->links[k];
 	const struct sched_task *a = &p->tasks[l->pred], *s = &p->tasks[l->succ];
 	switch (l->type) {
-	case SCHED_SS: return a->es + l->lag;
-	case SCHED_FF: return sched_beg(s, a->ef + l->lag, s->duration);
-	case SCHED_SF: return sched_beg(s, a->es + l->lag, s->duration);
-	default:       return a->ef + l->lag;
+	case SCHED_SS:
+		*end = lag_end(l->lag, sta_end(a));
+		return a->es + l->lag;
+	case SCHED_FF:
+		*end = lag_end(l->lag, fin_end(a));
+		return sched_beg(s, a->ef + l->lag, s->duration);
+	case SCHED_SF:
+		*end = lag_end(l->lag, sta_end(a));
+		return sched_beg(s, a->es + l->lag, s->duration);
+	default:
+		*end = lag_end(l->lag, fin_end(a));
+		return a->ef + l->lag;
+	}
+}
+
+/* The earlier of *t (of kind *end) and b (of kind k): among equal times the end (the earlier
+ * clock time) wins. */
+static void
+late_min(long *t, int *end, long b, int k)
+{
+	if (b < *t) {
+		*t = b;
+		*end = k;
+	} else if (b == *t) {
+		*end |= k;
 	}
 }
 
@@ -216,6 +276,7 @@ sched_forward(struct sched_problem *p, const struct sched_work *w, int u)
 {
 	struct sched_task *t = &p->tasks[u];
 	t->driving_link = -1;
+	t->es_end = 0;
 	if (t->actual_finish >= 0) {
 		t->es = t->actual_start >= 0 ? t->actual_start : sched_beg(t, t->actual_finish, t->duration);
 		t->ef = t->actual_finish;
@@ -228,60 +289,78 @@ sched_forward(struct sched_problem *p, const struct sched_work *w, int u)
 		t->es = t->constraint_time;
 		t->ef = sched_fin(t, t->es, t->duration);
 	} else {
-		long es = p->project_start;
-		if (t->constraint == SCHED_SNET) es = sched_max(es, t->constraint_time);
+		/* the floor: the SNET date, else the project start (both starts); then the links */
+		long es = t->constraint == SCHED_SNET ? t->constraint_time : p->project_start;
+		int end = 0;
 		if (p->status_time >= 0) es = sched_max(es, p->status_time);
 		for (int e = w->in_first[u]; e < w->in_first[u + 1]; e++) {
-			long b = sched_bound(p, w->in[e]);
-			if (b > es || (b == es && t->driving_link < 0)) {
+			int k;
+			long b = sched_bound(p, w->in[e], &k);
+			if (b > es) {
 				es = b;
+				end = k;
 				t->driving_link = w->in[e];
+			} else if (b == es) {
+				end = end && k;   /* the later clock time: a start wins */
+				if (t->driving_link < 0) t->driving_link = w->in[e];
 			}
 		}
 		t->es = sched_fin(t, es, 0);
 		t->ef = sched_fin(t, t->es, t->duration);
+		t->es_end = t->ef == t->es && t->es == es ? end : 0;
 	}
-	t->deadline_missed = t->constraint == SCHED_FNLT && t->ef > t->constraint_time;
+	t->deadline_missed = (t->constraint == SCHED_FNLT && t->ef > t->constraint_time) ||
+			     (t->has_deadline && t->ef > t->deadline);
 }
 
-/* Backward pass and free float for leaf u, whose successors are done; finish is T. */
+/* Backward pass and free float for leaf u, whose successors are done; finish is T, finish_end
+ * whether T is an end. */
 static void
-sched_backward(struct sched_problem *p, const struct sched_work *w, int u, long finish)
+sched_backward(struct sched_problem *p, const struct sched_work *w, int u, long finish, int finish_end)
 {
 	struct sched_task *t = &p->tasks[u];
 	long span = t->ef - t->es, lf = finish, ff = finish - t->ef, d = t->duration;
+	int lend = finish_end;
 	int fixed = t->constraint == SCHED_MSO && t->actual_start < 0 && t->actual_finish < 0;
 	/* an unstarted, unfixed task with off times keeps its work, not its span, when it moves */
 	int stretch = t->noff > 0 && !fixed && t->actual_start < 0 && t->actual_finish < 0;
-	if (t->constraint == SCHED_FNLT) lf = sched_min(lf, t->constraint_time);
-	if (fixed) lf = sched_min(lf, t->constraint_time + span);
+	if (t->constraint == SCHED_FNLT) late_min(&lf, &lend, t->constraint_time, 1);
+	if (t->has_deadline) late_min(&lf, &lend, t->deadline, 1);
+	if (fixed) late_min(&lf, &lend, t->constraint_time + span, span > 0);
 	for (int e = w->out_first[u]; e < w->out_first[u + 1]; e++) {
 		const struct sched_link *l = &p->links[w->out[e]];
 		const struct sched_task *s = &p->tasks[l->succ];
 		long late, slack;
+		int base;
 		switch (l->type) {
 		case SCHED_SS:
 			late = stretch ? sched_fin(t, s->ls - l->lag, d) : s->ls - l->lag + span;
 			slack = s->es - l->lag - t->es;
+			base = late_sta_end(s);
 			break;
 		case SCHED_FF:
 			late = s->lf - l->lag;
 			slack = s->ef - l->lag - t->ef;
+			base = late_fin_end(s);
 			break;
 		case SCHED_SF:
 			late = stretch ? sched_fin(t, s->lf - l->lag, d) : s->lf - l->lag + span;
 			slack = s->ef - l->lag - t->es;
+			base = late_fin_end(s);
 			break;
 		default:
 			late = s->ls - l->lag;
 			slack = s->es - l->lag - t->ef;
+			base = late_sta_end(s);
 			break;
 		}
-		lf = sched_min(lf, late);
+		/* going back: subtracting a lag lands on a start, adding a lead on an end */
+		late_min(&lf, &lend, late, lag_end(-l->lag, base));
 		ff = e == w->out_first[u] ? slack : sched_min(ff, slack);
 	}
 	t->lf = lf;
 	t->ls = stretch ? sched_beg(t, lf, d) : lf - span;
+	t->ls_end = t->ls == t->lf ? lend : 0;
 	t->total_float = t->ls - t->es;
 	t->free_float = ff;
 	t->critical = t->total_float <= p->critical_slack;
@@ -305,20 +384,27 @@ sched_rollup(struct sched_problem *p, struct sched_work *w)
 		s->critical = 0;
 		s->is_summary = 1;
 		s->driving_link = -1;
+		s->es_end = s->ls_end = 0;
 	}
 	for (int j = 0; j < n; j++) {
 		struct sched_task *c = &p->tasks[w->tree[j]], *s;
 		if (c->is_summary)
-			c->deadline_missed = c->constraint == SCHED_FNLT && c->ef > c->constraint_time;
+			c->deadline_missed = (c->constraint == SCHED_FNLT && c->ef > c->constraint_time) ||
+					     (c->has_deadline && c->ef > c->deadline);
 		if (c->parent < 0) continue;
 		s = &p->tasks[c->parent];
 		s->es = sched_min(s->es, c->es);
 		s->ef = sched_max(s->ef, c->ef);
 		s->ls = sched_min(s->ls, c->ls);
 		s->lf = sched_max(s->lf, c->lf);
-		s->total_float = sched_min(s->total_float, c->total_float);
-		s->free_float = sched_min(s->free_float, c->free_float);
-		s->critical |= c->critical;
+	}
+	/* a summary's float from its own dates (Microsoft Project's Total Slack); its free float is
+	 * capped by that, having no links of its own */
+	for (int i = 0; i < n; i++) {
+		struct sched_task *s = &p->tasks[i];
+		if (!s->is_summary) continue;
+		s->total_float = s->free_float = sched_min(s->ls - s->es, s->lf - s->ef);
+		s->critical = s->total_float <= p->critical_slack;
 	}
 }
 
@@ -363,14 +449,20 @@ sched_run(struct sched_problem *p)
 	for (int j = 0; j < n; j++)
 		if (p->tasks[j].parent >= 0) w.kids[p->tasks[j].parent] = 1;
 	finish = LONG_MIN;
+	int finish_end = 1;
 	for (int j = 0; j < n; j++) {
 		int u = w.topo[j];
 		if (w.kids[u]) continue;
 		sched_forward(p, &w, u);
-		finish = sched_max(finish, p->tasks[u].ef);
+		if (p->tasks[u].ef > finish) {
+			finish = p->tasks[u].ef;
+			finish_end = fin_end(&p->tasks[u]);
+		} else if (p->tasks[u].ef == finish) {
+			finish_end = finish_end && fin_end(&p->tasks[u]);
+		}
 	}
 	for (int j = n - 1; j >= 0; j--)
-		if (!w.kids[w.topo[j]]) sched_backward(p, &w, w.topo[j], finish);
+		if (!w.kids[w.topo[j]]) sched_backward(p, &w, w.topo[j], finish, finish_end);
 	sched_rollup(p, &w);
 	p->project_finish = finish;
 out:

@@ -9,7 +9,18 @@
  * Backward pass from T = max EF of the non-summary tasks: LF/LS symmetric; TF = LS - ES;
  * FF (free float) = min over outgoing links of the slack of that link, or T - EF without successors.
  * Critical: TF <= critical_slack (default 0). Summaries are not scheduled: their dates are the
- * min/max of their children (links on summaries are not supported: refused).
+ * min/max of their children (links on summaries are not supported: refused), their total float
+ * Microsoft Project's: the smaller of LS - ES and LF - EF over those dates.
+ * Every leaf task is scheduled: one without links starts at the project start (ASAP), or at its
+ * SNET date, which replaces the project start as its floor (it may lie before it, as in MS Project).
+ *
+ * Times at a working-day boundary are two clock times in one: the end of the working day before
+ * and the start of the next. That matters only for a task that takes no time (a milestone), whose
+ * day is the day its time belongs to; es_end/ls_end say which, by Microsoft Project's date
+ * arithmetic: a time reached as a finish (FS, FF from a task's finish) is an end; a start (the
+ * project start, a constraint date, SS/SF from a task's start) a start; adding a positive lag
+ * lands on an end, subtracting (a lead) on a start; among equal bounds the later clock time wins
+ * for an early date (a start), the earlier for a late date (an end).
  * A task with off times (its owner's leave) is not worked then: it starts at the end of an off
  * time it would start in, and its duration stretches over those inside it (EF = fin(ES, d),
  * LS = beg(LF, d)); a bound falling inside an off time counts as that off time's start.
@@ -31,6 +42,8 @@ struct sched_task {
 	long actual_start;             /* -1 = not started; else the task is pinned to start there */
 	long actual_finish;            /* -1 = not finished; else ES/EF are the actual dates */
 	long remaining;                /* started, unfinished: work left, scheduled from status time */
+	int has_deadline;              /* a deadline besides the constraint (MS Project's Deadline field): */
+	long deadline;                 /* caps LF like FNLT, flagged when missed, never moves the task */
 	const long *off;               /* times the task is not worked (its owner's leave): sorted,
 	                                  disjoint [from, to) pairs, noff of them; NULL = none */
 	int noff;
@@ -38,7 +51,9 @@ struct sched_task {
 	long es, ef, ls, lf, total_float, free_float;
 	int critical, is_summary;
 	int driving_link;              /* index into links of the link that set ES, -1 = none (start/constraint) */
-	int deadline_missed;           /* FNLT: EF > constraint_time (flagged, never moved) */
+	int es_end, ls_end;            /* a task taking no time (EF == ES): ES (LS) is the end of the working
+	                                  time before it, not the start of the next (see above); else 0 */
+	int deadline_missed;           /* FNLT or deadline: EF > that time (flagged, never moved) */
 };
 
 struct sched_problem {

@@ -247,12 +247,15 @@ task_update(const struct audit_who *who, long long id, const struct task_in *t)
 	int rc = db_run("UPDATE tasks SET parent_id = nullif(?, 0), position = ?, name = ?, description = ?,"
 			" owner_id = nullif(?, 0), estimate_hours = ?, duration_days = ?, planned_start = ?,"
 			" planned_finish = ?, actual_start = ?, actual_finish = ?, priority = ?, status = ?, milestone = ?,"
-			" percent = ?, remaining_hours = ?, category = ?, predecessors = ?, updated_at = ?, entered_start = ?,"
+			" percent = ?, remaining_hours = ?, category = ?, predecessors = ?, updated_at = ?,"
+			/* a start sent back as the schedule has it was not entered: the entered one stays */
+			" entered_start = CASE WHEN ? IS planned_start THEN entered_start ELSE ? END,"
 			" constraint_type = ?, constraint_date = ? WHERE id = ?",
-			"iissiffssssdsdffssssssi", t->parent, pos, t->name, t->description, user_id_of(t->owner),
+			"iissiffssssdsdffsssssssi", t->parent, pos, t->name, t->description, user_id_of(t->owner),
 			t->estimate, t->duration, nz(t->planned_start), nz(t->planned_finish), nz(t->actual_start),
 			nz(t->actual_finish), t->priority, t->status, t->milestone, t->percent, t->remaining,
-			t->category, t->predecessors, now, nz(t->planned_start), constraint_of(t), nz(t->constraint_date), id);
+			t->category, t->predecessors, now, nz(t->planned_start), nz(t->planned_start), constraint_of(t),
+			nz(t->constraint_date), id);
 	long long owner = user_id_of(t->owner);
 	if (rc == SQLITE_DONE && owner)   /* a task's owner is a member of its project */
 		rc = db_run("INSERT OR IGNORE INTO project_members (project_id, user_id, role) VALUES (?, ?, 'engineer')",

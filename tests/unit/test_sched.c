@@ -389,6 +389,87 @@ summaries(void)
 	CHECK(t[S_].driving_link == -1 && t[T_].driving_link == -1);
 }
 
+/* Milestone kinds (sched.h), in days: A 2 days at 0..2; milestones after it. FS+0 and FF+0 land on
+ * A's finish (an end: shown on A's last day), SS+0 on A's start, FS+1 on an end one day later,
+ * FS-1 (a lead: subtracting) on a start, SS+1 (adding) on an end; a milestone FS+0 after a
+ * milestone at an end is an end, SS+0 after it too; the same time reached as an end and as a
+ * start is a start (the later clock time); an unlinked milestone sits at the project start, a
+ * start. Late: a milestone before A2's start (FS) is a start, before a finish (FF) an end. */
+static void
+milestone_kinds(void)
+{
+	enum { A_, FS0, FF0, SS0, FS1, LEAD, SS1, AFTER, SSM, TIE, FREE, A2, BEFORE, BEFF, NM };
+	struct sched_task t[NM];
+	for (int i = 0; i < NM; i++) t[i] = task(0);
+	t[A_].duration = 2;
+	t[A2].duration = 3;
+	const struct sched_link l[] = {
+		dep(A_, FS0, SCHED_FS, 0), dep(A_, FF0, SCHED_FF, 0), dep(A_, SS0, SCHED_SS, 0),
+		dep(A_, FS1, SCHED_FS, 1), dep(A_, LEAD, SCHED_FS, -1), dep(A_, SS1, SCHED_SS, 1),
+		dep(FS0, AFTER, SCHED_FS, 0), dep(FS0, SSM, SCHED_SS, 0),
+		dep(A_, TIE, SCHED_FS, 0), dep(FS1, TIE, SCHED_FS, -1),
+		dep(FS0, A2, SCHED_FS, 0), dep(BEFORE, A2, SCHED_FS, 0), dep(BEFF, A2, SCHED_FF, 0),
+	};
+	long finish;
+	CHECK(run(t, NM, l, (int)(sizeof l / sizeof *l), &finish) == 0);
+	CHECK(finish == 5);
+	CHECK(t[FS0].es == 2 && t[FS0].es_end == 1);
+	CHECK(t[FF0].es == 2 && t[FF0].es_end == 1);
+	CHECK(t[SS0].es == 0 && t[SS0].es_end == 0);
+	CHECK(t[FS1].es == 3 && t[FS1].es_end == 1);
+	CHECK(t[LEAD].es == 1 && t[LEAD].es_end == 0);
+	CHECK(t[SS1].es == 1 && t[SS1].es_end == 1);
+	CHECK(t[AFTER].es == 2 && t[AFTER].es_end == 1);
+	CHECK(t[SSM].es == 2 && t[SSM].es_end == 1);
+	CHECK(t[TIE].es == 2 && t[TIE].es_end == 0);     /* A's finish (an end) ties FS1 - 1 (a start) */
+	CHECK(t[FREE].es == 0 && t[FREE].es_end == 0);
+	CHECK(t[A_].es_end == 0 && t[A2].es_end == 0);    /* tasks that take time have no kind */
+	/* late: BEFORE's latest is A2's latest start (a start), BEFF's A2's latest finish (an end) */
+	CHECK(t[A2].ls == 2 && t[A2].lf == 5);
+	CHECK(t[BEFORE].lf == 2 && t[BEFORE].ls_end == 0);
+	CHECK(t[BEFF].lf == 5 && t[BEFF].ls_end == 1);
+	CHECK(t[FREE].lf == 5 && t[FREE].ls_end == 1);    /* the project finish is an end */
+}
+
+/* An SNET date replaces the project start as the floor, so it may lie before it (Microsoft
+ * Project schedules such a task before the project start); links still push it. */
+static void
+snet_before_project_start(void)
+{
+	struct sched_task t[3] = { task(2), task(1), task(1) };
+	t[1].constraint = SCHED_SNET;
+	t[1].constraint_time = -3;
+	t[2].constraint = SCHED_SNET;
+	t[2].constraint_time = -3;
+	const struct sched_link l[] = { dep(0, 2, SCHED_SS, 1) };
+	struct sched_problem p = problem(t, 3, l, 1);
+	p.project_start = 0;
+	CHECK(sched_run(&p) == 0);
+	CHECK(t[0].es == 0);
+	CHECK(t[1].es == -3 && t[1].ef == -2);
+	CHECK(t[2].es == 1 && t[2].driving_link == 0);
+}
+
+/* A summary's total float is Microsoft Project's: the smaller of LS - ES and LF - EF over the
+ * summary's own dates, not the smallest of its children's. S = {c (critical, 5..7), d (0..10,
+ * float 3)}, with x 0..13 fixing T = 13 and c's successor y: the summary's ES 0, EF 10, LS 3,
+ * LF 13 give 3 although c is critical; it is not critical and its free float is capped by it. */
+static void
+summary_float(void)
+{
+	enum { S_, c, d, x, y, w, NS };
+	struct sched_task t[NS] = { task(99), task(2), task(10), task(13), task(6), task(5) };
+	t[c].parent = t[d].parent = S_;
+	const struct sched_link l[] = { dep(w, c, SCHED_FS, 0), dep(c, y, SCHED_FS, 0) };
+	long finish;
+	CHECK(run(t, NS, l, 2, &finish) == 0);
+	CHECK(finish == 13);
+	CHECK(same(&t[c], 5, 7, 5, 7, 0, 0) && t[c].critical);
+	CHECK(same(&t[d], 0, 10, 3, 13, 3, 3));
+	CHECK(same(&t[S_], 0, 10, 3, 13, 3, 3));
+	CHECK(!t[S_].critical);
+}
+
 static int
 cycle_is(const struct sched_problem *p, const int *want, int n)
 {
@@ -882,6 +963,9 @@ main(void)
 	RUN(progress_started);
 	RUN(progress_status_time);
 	RUN(summaries);
+	RUN(summary_float);
+	RUN(milestone_kinds);
+	RUN(snet_before_project_start);
 	RUN(loop);
 	RUN(bad_links);
 	RUN(empty);

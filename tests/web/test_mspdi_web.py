@@ -352,7 +352,13 @@ def t_assignments_by_name(s):
     st, h, b = upload(s, 'MSW-OWN', own)
     expect(st == 303, 'own file: %d %s' % (st, short(b)))
     expect([(n, o) for u, n, a, f, o in tasks_of(s, 'MSW-OWN')] == [('巡检', 'wang.fang')], 'login owner')
-    expect(db_one(s, "SELECT calendar_id FROM projects WHERE code = 'MSW-OWN'") is None, 'a calendar from nothing')
+    # a file without a calendar is scheduled as Project does it: on Project's Standard calendar, no
+    # national holidays (its base is none), and the task without links starts at the project start
+    cal = db_all(s, "SELECT c.weekdays, c.hours, c.base FROM calendars c JOIN projects p ON p.calendar_id = c.id"
+                    " WHERE p.code = 'MSW-OWN'")
+    expect(cal == [('12345', '08:00-12:00,13:00-17:00', 'none')], 'the calendar of a file without one: %r' % cal)
+    expect([(a, f) for u, n, a, f, o in tasks_of(s, 'MSW-OWN')] == [('2016-01-01', '2016-01-04')],
+           'the unlinked task: %r' % tasks_of(s, 'MSW-OWN'))
     h, b = export(s, 'MSW-OWN')
     root = xml_root(b)
     expect([r.findtext(NS + 'Name') for r in root.iter(NS + 'Resource')] and

@@ -166,15 +166,17 @@ def t_cron_reschedules(s):
 
 
 def t_links_lost(s):
-    """P2 follows P1; when P1 is deleted P2 has no links and gets the start entered for it back."""
+    """P2 follows P1; when P1 is deleted P2 has no links and gets the start entered for it back: it
+    is still scheduled (every task is), with float and no driving predecessor."""
     p1 = task(s, 'P1 前置', planned_start='2026-12-14', duration_days='2')
     wbs = tp.db_one(s, 'SELECT wbs FROM tasks WHERE id = ?', p1)
     p2 = task(s, 'P2 后继', planned_start='2026-12-14', duration_days='2', predecessors=wbs)
     expect(row(s, p2) == ('2026-12-16', '2026-12-17'), 'P2 linked %r' % (row(s, p2),))
     st, h, b = tp.post(s, '/tasks/%d/delete' % p1, MANAGER, {'confirm': 'yes'})
     expect(st == 303, 'delete P1: %d' % st)
-    r = row(s, p2, 'planned_start, planned_finish, total_float, early_start, driving_pred')
-    expect(r == ('2026-12-14', '2026-12-15', None, None, None), 'P2 unlinked %r' % (r,))
+    r = row(s, p2, 'planned_start, planned_finish, early_start, driving_pred')
+    expect(r == ('2026-12-14', '2026-12-15', '2026-12-14T09:00', None), 'P2 unlinked %r' % (r,))
+    expect(row(s, p2, 'total_float')[0] is not None, 'P2 has no float: it dropped out of the schedule')
 
 
 def t_calendar_gap(s):

@@ -5,8 +5,9 @@
   calendar's name (POST {@base}/settings: name weekdays (repeated, 1 = Monday .. 7) hours);
   importing a year from iCalendar or CSV (POST {@base}/import, multipart field "file"); setting
   or removing one day (POST {@base}/day date off name); deleting a project calendar no project
-  uses (POST {@base}/delete). Model: <calendar id name global weekdays hours minutes
-  hours-per-day base><settings name weekdays hours/><used-by><project code name/>…</used-by>
+  uses (POST {@base}/delete); a project calendar's base (POST {@base}/holidays holidays=china|none,
+  for administrators and the managers of every project using it: @can-holidays). Model: <calendar
+  id name global weekdays hours minutes hours-per-day base holidays can-holidays><settings name weekdays hours/><used-by><project code name/>…</used-by>
   <year y=""><day date off name weekday/>…</year>…</calendar>; settings holds the form's values
   (the entered ones after a refused POST, with <errors>).
   The named templates calendar-fields and calendar-summary serve calendars.xsl and project.xsl.
@@ -41,6 +42,8 @@
       <dl class="facts calendar-facts">
         <dt><xsl:value-of select="op:t('calendars.working_time')"/></dt>
         <dd><xsl:call-template name="calendar-summary"/></dd>
+        <dt><xsl:value-of select="op:t('calendars.holidays')"/></dt>
+        <dd class="calendar-holidays"><xsl:value-of select="op:t(concat('calendars.holidays.', @holidays))"/></dd>
         <xsl:if test="@global != '1'">
           <dt><xsl:value-of select="op:t('calendars.used_by')"/></dt>
           <dd>
@@ -57,6 +60,38 @@
           </dd>
         </xsl:if>
       </dl>
+      <xsl:if test="@can-holidays = '1'">
+        <section class="panel">
+          <h2><xsl:value-of select="op:t('calendars.holidays.switch')"/></h2>
+          <form class="form" method="post" action="{$base}/holidays" accept-charset="UTF-8">
+            <xsl:call-template name="csrf"/>
+            <div class="field">
+              <label for="f-holidays"><xsl:value-of select="op:t('calendars.holidays')"/></label>
+              <select id="f-holidays" name="holidays">
+                <xsl:call-template name="field-attrs">
+                  <xsl:with-param name="field" select="'holidays'"/>
+                  <xsl:with-param name="hint" select="true()"/>
+                </xsl:call-template>
+                <option value="china">
+                  <xsl:if test="@holidays = 'china'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:value-of select="op:t('calendars.holidays.china')"/>
+                </option>
+                <option value="none">
+                  <xsl:if test="@holidays = 'none'"><xsl:attribute name="selected">selected</xsl:attribute></xsl:if>
+                  <xsl:value-of select="op:t('calendars.holidays.none')"/>
+                </option>
+              </select>
+              <p class="hint" id="f-holidays-hint"><xsl:value-of select="op:t('calendars.holidays.hint')"/></p>
+              <xsl:call-template name="field-error">
+                <xsl:with-param name="field" select="'holidays'"/>
+              </xsl:call-template>
+            </div>
+            <div class="actions">
+              <button type="submit" class="button primary"><xsl:value-of select="op:t('action.save')"/></button>
+            </div>
+          </form>
+        </section>
+      </xsl:if>
       <xsl:if test="$admin">
         <section class="panel">
           <h2><xsl:value-of select="op:t('calendars.settings')"/></h2>

@@ -84,6 +84,7 @@
             </xsl:if>
             <xsl:value-of select="op:t('calendars.line_sep')"/>
             <xsl:call-template name="calendar-summary"/>
+            <xsl:value-of select="op:t(concat('calendars.base_note.', @holidays))"/>
           </xsl:for-each>
         </dd>
         <dt><xsl:value-of select="op:t('project.percent')"/></dt>

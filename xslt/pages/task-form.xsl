@@ -188,6 +188,7 @@
               <xsl:with-param name="label" select="op:t('field.planned_start')"/>
               <xsl:with-param name="value" select="@planned_start"/>
               <xsl:with-param name="type" select="'date'"/>
+              <xsl:with-param name="hint" select="op:t('task_form.start.hint')"/>
             </xsl:call-template>
             <xsl:call-template name="input-field">
               <xsl:with-param name="field" select="'planned_finish'"/>
