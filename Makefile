@@ -22,7 +22,7 @@ PORT ?= 8080
 DB   ?= var/opsplan.db
 export PORT DB
 
-.PHONY: all asan test unit bench run lint install clean deps
+.PHONY: all asan test unit bench soak run lint install clean deps
 all: build/opsplan
 
 build/schema.c: $(SCHEMA) src/sh/embed.sh
@@ -73,6 +73,12 @@ build/bench_sched: tests/bench_sched.c tests/unit/holidays_fixture.h build/libop
 bench: deps
 	$(MAKE) all build/bench_sched
 	bash tests/bench.sh
+
+# the differential test against TaskJuggler over many seeds (make test runs ten):
+# SOAK_SEEDS=N SOAK_FIRST=K make soak
+soak: deps
+	$(MAKE) all
+	python3 tests/sched/soak.py --seeds $${SOAK_SEEDS:-200} --first $${SOAK_FIRST:-1}
 
 run:
 	bash src/sh/deps.sh run

@@ -10,6 +10,7 @@ xmlNodePtr history_xml(xmlNodePtr parent, const char *entity, const char *entity
  * where each record whose old and new values are JSON objects (or absent) also gets
  * <field key old new/> per key whose value differs, in the new value's order (a key only in old
  * comes last, with no new): what the record changed, field by field, for a reader. Nested
- * objects and arrays are their JSON text; a JSON string its text without quotes or escapes. */
+ * objects and arrays are their JSON text, an array also its length (old-items, new-items); a JSON
+ * string its text without quotes or escapes. */
 xmlNodePtr history_all_xml(xmlNodePtr parent, const char *entity, const char *entity_id);
 #endif

@@ -2,7 +2,8 @@
 # deps.sh: install the Debian 12 packages that opsplan needs, only those that are missing.
 #
 #   bash src/sh/deps.sh run     build and run (make run)
-#   bash src/sh/deps.sh test    also the test and benchmark tools (make test, make bench)
+#   bash src/sh/deps.sh test    also the test and benchmark tools (make test, make bench, make soak;
+#                               tj3 is TaskJuggler, the independent scheduler the schedule is tested against)
 #
 # Runs "apt-get update" only when something is missing. Needs root to install; without root it
 # lists what is missing and exits 1. Also warns when libfcgi0ldbl predates the fix for
@@ -14,7 +15,7 @@ die() { printf 'deps.sh: %s\n' "$*" >&2; exit 1; }
 
 run_pkgs="build-essential pkg-config libfcgi-dev libsqlite3-dev libxml2-dev libxslt1-dev
           libcurl4-openssl-dev libssl-dev nginx-light sqlite3"
-test_pkgs="python3 chromium chromium-driver poppler-utils fonts-wqy-microhei wrk libxml2-utils xsltproc curl"
+test_pkgs="python3 chromium chromium-driver poppler-utils fonts-wqy-microhei wrk libxml2-utils xsltproc curl tj3"
 
 case ${1:-} in
     run)  want=$run_pkgs ;;

@@ -300,6 +300,16 @@
                         <xsl:if test="position() &gt; 1"><xsl:text>; </xsl:text></xsl:if>
                         <span class="rec-key"><xsl:value-of select="@key"/></span>
                         <xsl:text>: </xsl:text>
+                        <xsl:choose>
+                          <xsl:when test="@new-items or @old-items">
+                            <!-- a list (the conflict check an approver saw is printed with the
+                                 approvals above): how many entries -->
+                            <xsl:if test="@old-items">
+                              <xsl:value-of select="concat(op:t('rec.items', string(@old-items)), ' ', op:t('audit.arrow'), ' ')"/>
+                            </xsl:if>
+                            <xsl:value-of select="op:t('rec.items', string(@new-items))"/>
+                          </xsl:when>
+                          <xsl:otherwise>
                         <xsl:if test="@old">
                           <code><xsl:value-of select="@old"/></code>
                           <xsl:value-of select="concat(' ', op:t('audit.arrow'), ' ')"/>
@@ -310,6 +320,8 @@
                             <xsl:otherwise>—</xsl:otherwise>
                           </xsl:choose>
                         </code>
+                          </xsl:otherwise>
+                        </xsl:choose>
                       </xsl:for-each>
                     </span>
                   </xsl:if>
