@@ -10,10 +10,15 @@ LDFLAGS := -pie -Wl,-z,relro -Wl,-z,now
 LIBS    := -lfcgi $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
 SAN     := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-SRC     := $(wildcard src/*.c) $(wildcard cgi-bin/*.c)
-LIBSRC  := $(filter-out src/main.c,$(SRC))
+# src/<layer>/*.c: core (the platform), engine (pure engines), format (files in and out), plan
+# and change (the models of each wing), cmd (the subcommands); cgi-bin/ the page families.
+# Includes name the layer: #include "core/db.h" (-iquote src). -MMD -MP writes each object's
+# header dependencies beside it (build/**/*.d), so no header list is kept here.
+SRC     := $(wildcard src/*/*.c) $(wildcard cgi-bin/*.c)
+LIBSRC  := $(filter-out src/cmd/main.c,$(SRC))
 SCHEMA  := $(sort $(wildcard src/schema/*.sql))
 UNIT    := $(wildcard tests/unit/test_*.c)
+DEPFLAGS := -MMD -MP
 
 OBJ     := $(patsubst %.c,build/obj/%.o,$(LIBSRC)) build/obj/schema.o
 AOBJ    := $(patsubst %.c,build/asan/obj/%.o,$(LIBSRC)) build/asan/obj/schema.o
@@ -29,36 +34,38 @@ build/schema.c: $(SCHEMA) src/sh/embed.sh
 	@mkdir -p build
 	sh src/sh/embed.sh $(SCHEMA) > $@
 
-build/obj/schema.o: build/schema.c src/db.h
+build/obj/schema.o: build/schema.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(HARDEN) -c $< -o $@
-build/obj/%.o: %.c $(wildcard src/*.h)
+	$(CC) $(CFLAGS) $(HARDEN) $(DEPFLAGS) -c $< -o $@
+build/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(HARDEN) -c $< -o $@
+	$(CC) $(CFLAGS) $(HARDEN) $(DEPFLAGS) -c $< -o $@
 build/libopsplan.a: $(OBJ)
 	ar rcs $@ $^
-build/opsplan: build/obj/src/main.o build/libopsplan.a
+build/opsplan: build/obj/src/cmd/main.o build/libopsplan.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LIBS)
 
-build/asan/obj/schema.o: build/schema.c src/db.h
+build/asan/obj/schema.o: build/schema.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SAN) -c $< -o $@
-build/asan/obj/%.o: %.c $(wildcard src/*.h)
+	$(CC) $(CFLAGS) $(SAN) $(DEPFLAGS) -c $< -o $@
+build/asan/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SAN) -c $< -o $@
+	$(CC) $(CFLAGS) $(SAN) $(DEPFLAGS) -c $< -o $@
 build/asan/libopsplan.a: $(AOBJ)
 	ar rcs $@ $^
-build/asan/opsplan: build/asan/obj/src/main.o build/asan/libopsplan.a
+build/asan/opsplan: build/asan/obj/src/cmd/main.o build/asan/libopsplan.a
 	$(CC) $(SAN) -o $@ $^ $(LIBS)
 asan: build/asan/opsplan $(patsubst tests/unit/%.c,build/asan/unit/%,$(UNIT))
 
-build/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) build/libopsplan.a
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -iquote tests/unit -o $@ $< build/libopsplan.a $(LIBS)
-build/asan/unit/%: tests/unit/%.c $(wildcard tests/unit/*.h) build/asan/libopsplan.a
-	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SAN) -iquote tests/unit -o $@ $< build/asan/libopsplan.a $(LIBS)
+build/unit/%: tests/unit/%.c build/libopsplan.a
+	@mkdir -p $(dir $@) build/deps/unit
+	$(CC) $(CFLAGS) $(DEPFLAGS) -MF build/deps/unit/$*.d -iquote tests/unit -o $@ $< build/libopsplan.a $(LIBS)
+build/asan/unit/%: tests/unit/%.c build/asan/libopsplan.a
+	@mkdir -p $(dir $@) build/deps/asan-unit
+	$(CC) $(CFLAGS) $(SAN) $(DEPFLAGS) -MF build/deps/asan-unit/$*.d -iquote tests/unit -o $@ $< build/asan/libopsplan.a $(LIBS)
 unit: $(patsubst tests/unit/%.c,build/unit/%,$(UNIT))
+
+-include $(shell find build -name '*.d' 2>/dev/null)
 
 deps:
 	bash src/sh/deps.sh test

@@ -1,10 +1,10 @@
 /* admin.c — user administration: the list of users with their roles, and the audited form
  * that changes a user's roles (a reason is required; the last administrator stays one). */
-#include "route.h"
-#include "db.h"
-#include "text.h"
-#include "user.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/db.h"
+#include "core/text.h"
+#include "core/user.h"
+#include "core/xml.h"
 #include <string.h>
 
 static void

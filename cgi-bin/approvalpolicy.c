@@ -3,9 +3,9 @@
  * (name, quorum, n, approvers as checkboxes: no JavaScript needed), a new step appended after
  * the last, and the last step removed. Administrators write; managers, approvers and auditors
  * read. Every write is audited in its transaction (entity "policy", src/approvalpolicy.c). */
-#include "route.h"
-#include "approvalpolicy.h"
-#include "xml.h"
+#include "core/route.h"
+#include "change/approvalpolicy.h"
+#include "core/xml.h"
 #include <stdlib.h>
 #include <string.h>
 

@@ -4,13 +4,13 @@
  * Approvers, managers and admins delegate their own approvals; admins and auditors see every
  * delegation, the others their own and those naming them. The decision form itself belongs to
  * the change page. */
-#include "route.h"
-#include "approvalqueue.h"
-#include "approvalpolicy.h"
-#include "calendar.h"
-#include "delegation.h"
-#include "plan.h"
-#include "xml.h"
+#include "core/route.h"
+#include "change/approvals.h"
+#include "change/approvalpolicy.h"
+#include "engine/cal.h"
+#include "change/delegation.h"
+#include "plan/plan.h"
+#include "core/xml.h"
 #include <string.h>
 
 #define READERS (ROLE_ADMIN | ROLE_MANAGER | ROLE_APPROVER | ROLE_AUDITOR)

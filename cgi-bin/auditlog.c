@@ -1,12 +1,12 @@
 /* auditlog.c — the audit log for administrators and auditors: filter by user, entity and local
  * date range, 100 records a page, and the same selection as CSV for Excel. */
-#include "route.h"
-#include "clock.h"
-#include "csv.h"
-#include "db.h"
-#include "render.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/clock.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "core/render.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,12 +1,12 @@
 /* baseline.c — saving a named, immutable baseline of a project (every task's planned dates,
  * duration and estimate at that moment); the project page and the Gantt chart compare with one
  * chosen by ?baseline=ID. */
-#include "route.h"
-#include "clock.h"
-#include "db.h"
-#include "plan.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "plan/plan.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <string.h>
 

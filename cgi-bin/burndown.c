@@ -3,11 +3,11 @@
  * of its latest update) against the ideal line from the total estimate at the planned start to
  * zero at the planned finish, for any status date (?date=YYYY-MM-DD, default today). The
  * geometry is computed here; xslt/burndown.svg.xsl draws it. */
-#include "route.h"
-#include "clock.h"
-#include "db.h"
-#include "plan.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "plan/plan.h"
+#include "core/xml.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

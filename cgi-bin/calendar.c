@@ -5,13 +5,13 @@
  * from iCalendar or CSV (holidays.c), single days, a project calendar's base (China's national
  * calendar or none) and deleting a project calendar no project uses. Every change is audited and reschedules the projects that follow the calendar in the
  * same transaction (calendars.c), because their dates are counted in working time. */
-#include "route.h"
-#include "calendars.h"
-#include "db.h"
-#include "holidays.h"
-#include "plan.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "plan/calendars.h"
+#include "core/db.h"
+#include "format/holidays.h"
+#include "plan/plan.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -1,12 +1,12 @@
 /* calendars.c — the list of working calendars (the global one and the project calendars, each
  * with the number of projects that follow it) and creating a project calendar with its own
  * working weekdays and hours. One calendar's page and its changes are in calendar.c. */
-#include "route.h"
-#include "calendars.h"
-#include "clock.h"
-#include "db.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "plan/calendars.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -3,20 +3,20 @@
  * everything recorded about it and the transitions the user may take, the workflow steps, the
  * implementation log, and attachments up (multipart, 10 MB at most) and down. Anyone signed in
  * reads; auditors and viewers never write. Each write is audited in its transaction. */
-#include "route.h"
-#include "calendar.h"
-#include "change.h"
-#include "plan.h"
-#include "cmdb.h"
-#include "changeflow.h"
-#include "changedecide.h"
-#include "chgfollow.h"
-#include "clock.h"
-#include "csv.h"
-#include "db.h"
-#include "render.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "engine/cal.h"
+#include "change/change.h"
+#include "plan/plan.h"
+#include "change/cmdb.h"
+#include "change/transition.h"
+#include "change/decide.h"
+#include "change/followup.h"
+#include "core/clock.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "core/render.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -6,12 +6,12 @@
  * `opsplan evidence export`). Auditors, managers and admins read them; nothing here writes.
  * Period: ?from=YYYY-MM-DD&to=YYYY-MM-DD, the current month by default. The model is
  * src/changeaudit.c, the files src/evidence.c. */
-#include "route.h"
-#include "changeaudit.h"
-#include "csv.h"
-#include "evidence.h"
-#include "render.h"
-#include "xml.h"
+#include "core/route.h"
+#include "change/changeaudit.h"
+#include "core/csv.h"
+#include "change/evidence.h"
+#include "core/render.h"
+#include "core/xml.h"
 #include <string.h>
 
 #define AUDITORS (ROLE_ADMIN | ROLE_MANAGER | ROLE_AUDITOR)

@@ -2,15 +2,15 @@
  * a week of the changes planned in it (not rejected or cancelled) with the freeze windows, the
  * filters state, type and CI, and the range's changes as CSV. Everyone who reads changes may
  * view it. The arithmetic is src/changecal.c, the model src/changecalxml.c. */
-#include "route.h"
-#include "changecalxml.h"
-#include "calendar.h"
-#include "clock.h"
-#include "cmdb.h"
-#include "csv.h"
-#include "db.h"
-#include "plan.h"
-#include "render.h"
+#include "core/route.h"
+#include "change/changecal.h"
+#include "engine/cal.h"
+#include "core/clock.h"
+#include "change/cmdb.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "plan/plan.h"
+#include "core/render.h"
 #include <string.h>
 
 static const char *

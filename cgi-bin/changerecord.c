@@ -4,13 +4,13 @@
  * (oldest first) and a seal: the id and row hash of the change's last audit record and the short
  * verification code derived from it (reccode.h), which `opsplan audit verify --change N --code C`
  * checks against the database. Anyone signed in may read it. */
-#include "route.h"
-#include "change.h"
-#include "changedecide.h"
-#include "db.h"
-#include "history.h"
-#include "reccode.h"
-#include "xml.h"
+#include "core/route.h"
+#include "change/change.h"
+#include "change/decide.h"
+#include "core/db.h"
+#include "core/history.h"
+#include "engine/reccode.h"
+#include "core/xml.h"
 #include <string.h>
 
 /* Each <decision id> under ap gets <snapshot><conflict kind ref name ci via from to extra/>…

@@ -3,13 +3,13 @@
  * "retired"; CIs are never deleted), one CI with its relations both ways, the CIs a change to it
  * may affect and its audit history, and adding or removing relations. Administrators and
  * managers write; everyone reads. Each write is audited in its transaction (cmdb.c). */
-#include "route.h"
-#include "cmdb.h"
-#include "clock.h"
-#include "csv.h"
-#include "db.h"
-#include "render.h"
-#include "xml.h"
+#include "core/route.h"
+#include "change/cmdb.h"
+#include "core/clock.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "core/render.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <string.h>
 

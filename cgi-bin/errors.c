@@ -1,7 +1,7 @@
 /* errors.c — error pages for answers nginx gives itself before the program sees the request
  * (413 body too large, 429 too many requests): nginx's error_page redirects them internally
  * here as a GET, so the user still gets a page in their language with a request id. */
-#include "route.h"
+#include "core/route.h"
 #include <string.h>
 
 static int

@@ -1,11 +1,11 @@
 /* feeds.c — iCalendar feeds: a user's open tasks (/my.ics) and a project's milestones
  * (/projects/CODE/milestones.ics), with UIDs that stay the same across downloads so calendar
  * clients update events instead of duplicating them. Behind the SSO like every page. */
-#include "route.h"
-#include "clock.h"
-#include "db.h"
-#include "ical.h"
-#include "plan.h"
+#include "core/route.h"
+#include "core/clock.h"
+#include "core/db.h"
+#include "format/ical.h"
+#include "plan/plan.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -4,11 +4,11 @@
  * xslt/pages/gantt-draw.xsl draws each chart (gantt.svg.xsl for the SVG, pages/gantt-print.xsl
  * inline in the print page). The print view is paginated here, without JavaScript: rows per
  * sheet from the paper's height, and, when the time span is wider than a sheet, slices of it. */
-#include "route.h"
-#include "db.h"
-#include "gantt.h"
-#include "plan.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/db.h"
+#include "plan/gantt.h"
+#include "plan/plan.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -2,11 +2,11 @@
  * deviation in working days, overdue and at-risk tasks, the next milestone and a health verdict;
  * and the bottleneck list (people with the most overdue or blocked work). Each number links to
  * the task list that produced it. */
-#include "route.h"
-#include "db.h"
-#include "health.h"
-#include "plan.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/db.h"
+#include "engine/health.h"
+#include "plan/plan.h"
+#include "core/xml.h"
 #include <string.h>
 
 static int

@@ -4,14 +4,14 @@
  * Project XML file (mspdi.c reads it, mspdi_model.c imports it exactly as `opsplan import` does),
  * the result of an MSPDI import, and the downloads: the scheduled plan as MSPDI and the schedule
  * as CSV (same permission as reading the project). */
-#include "route.h"
-#include "csv.h"
-#include "db.h"
-#include "mspdi_model.h"
-#include "render.h"
-#include "plan.h"
-#include "wbsimport.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "plan/interchange.h"
+#include "core/render.h"
+#include "plan/plan.h"
+#include "format/wbsimport.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

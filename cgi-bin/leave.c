@@ -2,11 +2,11 @@
  * adding a range for anyone and removing one. Managers and auditors read the page. A person's
  * own leave is on their profile (profile.c). Each change is audited and reschedules the
  * projects where the person owns open tasks (leave.h). */
-#include "route.h"
-#include "db.h"
-#include "leave.h"
-#include "plan.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/db.h"
+#include "plan/leave.h"
+#include "plan/plan.h"
+#include "core/xml.h"
 #include <string.h>
 
 static void

@@ -1,10 +1,10 @@
 /* lists.c — the editable lists (project categories, task categories, delay reasons): labels in
  * both languages, order, retire/restore. Codes never change, so stored rows stay meaningful. */
-#include "route.h"
-#include "db.h"
-#include "plan.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/db.h"
+#include "plan/plan.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

@@ -1,11 +1,11 @@
 /* profile.c — the signed-in user's own settings: display name, e-mail, phone (for @-mentions)
  * and language; their own leave (days off, leave.h), which they add and remove here; and the
  * language switch in every page's header. */
-#include "route.h"
-#include "db.h"
-#include "leave.h"
-#include "user.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/db.h"
+#include "plan/leave.h"
+#include "core/user.h"
+#include "core/xml.h"
 #include <string.h>
 
 /* The profile, the user's leave and the leave form (its entered values after a refused POST). */

@@ -1,15 +1,15 @@
 /* project.c — projects: the list, create and edit forms, the project page with its WBS table
  * (filters, CSV export), members, and saving a project as a template. */
-#include "route.h"
-#include "calendars.h"
-#include "clock.h"
-#include "csv.h"
-#include "db.h"
-#include "health.h"
-#include "plan.h"
-#include "render.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "plan/calendars.h"
+#include "core/clock.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "engine/health.h"
+#include "plan/plan.h"
+#include "core/render.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

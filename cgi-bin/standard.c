@@ -3,12 +3,12 @@
  * from it and its audit history, and for administrators and managers its edit form and the
  * retire/reactivate buttons. Saving a procedure is approving it (approved_by/approved_at); an
  * edit needs a reason. Procedures are never deleted. Everyone who reads changes reads these. */
-#include "route.h"
-#include "change.h"
-#include "db.h"
-#include "standard.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "change/change.h"
+#include "core/db.h"
+#include "change/standard.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <string.h>
 
 #define EDITORS (ROLE_ADMIN | ROLE_MANAGER)

@@ -1,15 +1,15 @@
 /* taskpage.c — one task: its page (fields, progress history, comments, audit history), the new
  * and edit forms, moves in the WBS, delete with confirmation, progress updates and comments.
  * Every write recomputes the project's WBS numbers and roll-ups in the same transaction. */
-#include "route.h"
-#include "db.h"
-#include "chgfollow.h"
-#include "deps.h"
-#include "health.h"
-#include "history.h"
-#include "plan.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/db.h"
+#include "change/followup.h"
+#include "engine/deps.h"
+#include "engine/health.h"
+#include "core/history.h"
+#include "plan/plan.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>

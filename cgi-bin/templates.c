@@ -1,12 +1,12 @@
 /* templates.c — project templates: the list with their recurrences, creating a project from a
  * template with a new start date, and adding a recurrence that `opsplan cron` instantiates. */
-#include "route.h"
-#include "clock.h"
-#include "cron.h"
-#include "db.h"
-#include "recur.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/clock.h"
+#include "cmd/cron.h"
+#include "core/db.h"
+#include "engine/recur.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -5,11 +5,11 @@
  * any milestone date of the project changed, and the status date. A line that meets the diagonal
  * (report date = milestone date) has reached its milestone; a rising line slips. The geometry is
  * computed here (src/trendline.c for the lines); xslt/milestone-trend.svg.xsl draws it. */
-#include "route.h"
-#include "db.h"
-#include "plan.h"
-#include "trend.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/db.h"
+#include "plan/plan.h"
+#include "plan/trend.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <string.h>
 

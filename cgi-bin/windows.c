@@ -2,12 +2,12 @@
  * window's edit form, deactivating a window (never deleting: auditors see what was in force),
  * the check of a proposed change on CIs and the month view. Admins and managers write; everyone
  * reads. The model and the engine are in src/changewin.c and src/windows.c. */
-#include "route.h"
-#include "changewin.h"
-#include "db.h"
-#include "plan.h"
-#include "calendar.h"
-#include "xml.h"
+#include "core/route.h"
+#include "change/windows.h"
+#include "core/db.h"
+#include "plan/plan.h"
+#include "engine/cal.h"
+#include "core/xml.h"
 #include <string.h>
 
 static struct cwin_fields

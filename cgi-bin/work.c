@@ -1,12 +1,12 @@
 /* work.c — the engineer's "my tasks" (open tasks by due date, a progress form on every row) and
  * the task search across projects (filters, sorting, pagination, CSV export). */
-#include "route.h"
-#include "csv.h"
-#include "db.h"
-#include "plan.h"
-#include "render.h"
-#include "text.h"
-#include "xml.h"
+#include "core/route.h"
+#include "core/csv.h"
+#include "core/db.h"
+#include "plan/plan.h"
+#include "core/render.h"
+#include "core/text.h"
+#include "core/xml.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -4,9 +4,9 @@
  * calendar (holidays and adjusted working days from the shared fixture), a tenth of the tasks
  * owned by people with leave, the engine, and every task's early and late dates turned back into
  * dates and clock times. Best of 7 runs each. */
-#include "axis.h"
+#include "engine/axis.h"
 #include "holidays_fixture.h"
-#include "sched.h"
+#include "engine/sched.h"
 #include <time.h>
 
 enum { NT = 10000, NL = 30000, RUNS = 7, MPD = 480 };

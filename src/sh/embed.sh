@@ -2,7 +2,7 @@
 # Turns the numbered migrations src/schema/NNN-name.sql into a C table (build/schema.c),
 # so the program carries its schema and needs no files at run time.
 set -eu
-echo '#include "db.h"'
+echo '#include "core/db.h"'
 echo 'const struct migration db_migrations[] = {'
 for f in "$@"; do
   b=$(basename "$f" .sql)

@@ -7,7 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "calendar.h"
+#include "engine/cal.h"
 
 #define HOLIDAYS_2026 "../shared/fixtures/holidays/2026.json"
 

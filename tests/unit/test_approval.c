@@ -3,7 +3,7 @@
  * dates, every segregation-of-duties refusal, who may decide now, and policy selection with its
  * fallbacks and no route. Users: 1 requester, 2 implementer, 10.. approvers, 20.. delegates. */
 #include "unit.h"
-#include "approval.h"
+#include "engine/approval.h"
 
 static const long long tech[] = { 10, 11 };           /* any */
 static const long long cab[] = { 11, 10, 12 };        /* 2 of 3 */

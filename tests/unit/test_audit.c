@@ -1,9 +1,9 @@
 /* Unit tests for db.c and audit.c on a real SQLite file: connection pragmas, migrations,
  * foreign keys, the append-only triggers and the hash chain verifier. */
 #include "unit.h"
-#include "audit.h"
-#include "config.h"
-#include "db.h"
+#include "core/audit.h"
+#include "core/config.h"
+#include "core/db.h"
 #include <stdlib.h>
 #include <unistd.h>
 

@@ -1,8 +1,8 @@
 /* Unit tests for auth.c: the identity rules of security.md §1.4, CSRF tokens and the
  * Accept-Language choice. */
 #include "unit.h"
-#include "auth.h"
-#include "config.h"
+#include "core/auth.h"
+#include "core/config.h"
 #include <stdlib.h>
 #include <unistd.h>
 

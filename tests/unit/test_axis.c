@@ -5,9 +5,9 @@
  * with holidays and adjusted working days, scheduled the product's way (working minutes on the
  * axis, the CPM engine, back to days) against a brute force that works in calendar days only. */
 #include "unit.h"
-#include "axis.h"
+#include "engine/axis.h"
 #include "holidays_fixture.h"
-#include "sched.h"
+#include "engine/sched.h"
 
 static void
 hours_parse_and_refuse(void)

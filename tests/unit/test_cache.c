@@ -1,6 +1,6 @@
 /* Unit tests for cache.c: hits, replacement, least-recently-used eviction, the byte budget. */
 #include "unit.h"
-#include "cache.h"
+#include "core/cache.h"
 
 static void
 hit_and_miss(void)

@@ -3,7 +3,7 @@
  * (调休), which are read from the shared fixture file (OPSPLAN_HOLIDAYS overrides its path)
  * by a small scanner here rather than copied into the repository. */
 #include "unit.h"
-#include "calendar.h"
+#include "engine/cal.h"
 
 #include "holidays_fixture.h"
 

@@ -2,9 +2,9 @@
  * bad input), any date moved to its Monday, and a planned window placed on its days (across
  * midnight, ending at midnight, several days). */
 #include "unit.h"
-#include "changecal.h"
-#include "calendar.h"
-#include "windows.h"
+#include "engine/calgrid.h"
+#include "engine/cal.h"
+#include "engine/win.h"
 
 static void
 test_month(void)

@@ -3,9 +3,9 @@
  * takes a change, and that the engine's rows of the transition table are never offered to a
  * user's step form. */
 #include "unit.h"
-#include "approval.h"
-#include "changeconflict.h"
-#include "changeflow.h"
+#include "engine/approval.h"
+#include "change/conflict.h"
+#include "change/transition.h"
 
 static struct cc_finding
 F(const char *kind, const char *ref, const char *ci, const char *via, const char *from)

@@ -3,7 +3,7 @@
  * successful, lead times of 24 h and 48 h (and one change never submitted or implemented), the
  * changes per CI with a repeated link counted once; and the empty period. */
 #include "unit.h"
-#include "changekpi.h"
+#include "engine/changekpi.h"
 
 static void
 test_example(void)

@@ -1,7 +1,7 @@
 /* Unit tests for ciimpact.c: the CIs a change may affect (runs_on and depends_on, transitively,
  * cycles in depends_on), and the loop check for a new relation. */
 #include "unit.h"
-#include "ciimpact.h"
+#include "engine/ciimpact.h"
 
 enum { APP, SRV1, SRV2, DB, SVC, GW, STOR, SWITCH, N };
 #define R CI_RUNS_ON

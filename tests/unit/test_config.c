@@ -1,6 +1,6 @@
 /* Unit tests for config.c: defaults, the file, environment overrides and refused values. */
 #include "unit.h"
-#include "config.h"
+#include "core/config.h"
 #include <stdlib.h>
 #include <unistd.h>
 

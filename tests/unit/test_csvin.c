@@ -2,7 +2,7 @@
  * quoted cells with quotes, separators and newlines), ragged rows, every error with its line and
  * column, the limits, and the speed of a 500-row file. */
 #include "unit.h"
-#include "csvin.h"
+#include "format/csvin.h"
 #include <time.h>
 
 struct parsed { int rc, line, col; const char *key; struct csv_table t; };

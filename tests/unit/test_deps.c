@@ -1,6 +1,6 @@
 /* Unit tests for deps.c: MS Project link notation in and out. */
 #include "unit.h"
-#include "deps.h"
+#include "engine/deps.h"
 
 static int
 parse(struct arena *a, const char *s, struct dep **d, const char **err)

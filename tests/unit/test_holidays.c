@@ -1,7 +1,7 @@
 /* Unit tests for holidays.c: the 2026 iCalendar file from the shared fixtures gives exactly the
  * days of the 2026 JSON table (read by holidays.h's scanner), and CSV in and refusals. */
 #include "unit.h"
-#include "holidays.h"
+#include "format/holidays.h"
 #include "holidays_fixture.h"
 
 static char *

@@ -1,7 +1,7 @@
 /* Unit tests for http.c: query and form parsing, the field checks that name the field,
  * multipart, cookies, CONTENT_LENGTH, and the response headers. */
 #include "unit.h"
-#include "http.h"
+#include "core/http.h"
 
 static int
 parse(struct req *r, struct arena *a, const char *method, const char *ctype, const char *query,

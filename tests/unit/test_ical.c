@@ -1,9 +1,9 @@
 /* Unit tests for ical.c: escaping, folding at 75 octets without splitting characters, exclusive
  * all-day ends — and what it writes reads back through holidays.c's iCalendar reader. */
 #include "unit.h"
-#include "ical.h"
-#include "holidays.h"
-#include "calendar.h"
+#include "format/ical.h"
+#include "format/holidays.h"
+#include "engine/cal.h"
 
 static void
 escaped_and_folded(void)

@@ -4,7 +4,7 @@
  * foreign root and encoding), and write → read round trips. */
 #include "unit.h"
 #include "mspdi_fixture.h"
-#include "mspdi.h"
+#include "format/mspdi.h"
 
 struct parsed { int rc, line; const char *err; struct mspdi_plan p; };
 

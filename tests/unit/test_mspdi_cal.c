@@ -5,7 +5,7 @@
  * periods, refusals), and a stored calendar written as MSPDI and read back. */
 #include "unit.h"
 #include "mspdi_fixture.h"
-#include "mspdi_cal.h"
+#include "format/mspdi_cal.h"
 
 /* Marks in seen[] (indexed from day base) every day of e; the number of days, -1 on error. */
 static int

@@ -2,7 +2,7 @@
  * hash, upper case, grouped 4-4-4; matching ignores case, hyphens and spaces and refuses
  * anything that is not 12 hex digits. */
 #include "unit.h"
-#include "reccode.h"
+#include "engine/reccode.h"
 
 static const char H[] = "a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90";
 

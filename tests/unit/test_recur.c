@@ -2,7 +2,7 @@
  * under China's 2026 holidays and adjusted working days (read from the shared fixture file,
  * OPSPLAN_HOLIDAYS overrides its path) and under a made-up calendar for the month-spill case. */
 #include "unit.h"
-#include "recur.h"
+#include "engine/recur.h"
 
 #include "holidays_fixture.h"
 

@@ -2,9 +2,9 @@
  * is an error (never an empty page), and XSLT may neither read files (document()) nor write
  * them (exsl:document), nor may the parser fetch external entities. */
 #include "unit.h"
-#include "config.h"
-#include "clock.h"
-#include "render.h"
+#include "core/config.h"
+#include "core/clock.h"
+#include "core/render.h"
 #include <libxml/parser.h>
 #include <stdlib.h>
 #include <sys/stat.h>

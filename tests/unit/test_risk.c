@@ -2,7 +2,7 @@
  * the rounded-up mean of the likelihood answers, the score their product and the level by the
  * documented thresholds; bad answers are named by position. */
 #include "unit.h"
-#include "risk.h"
+#include "engine/risk.h"
 
 static struct risk_result
 assess(int s, int u, int o, int t, int b, int d)

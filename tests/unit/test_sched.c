@@ -5,7 +5,7 @@
  * relaxation, random loops, and a timed 10,000-task / 30,000-link network. SCHED_SEED in the
  * environment replays another seed of the random tests. */
 #include "unit.h"
-#include "sched.h"
+#include "engine/sched.h"
 #include <time.h>
 
 static struct sched_task

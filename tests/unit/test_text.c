@@ -1,7 +1,7 @@
 /* Unit tests for text.c: the XML/UTF-8 rule every field passes, JSON strings, logins, dates. */
 #include "unit.h"
-#include "text.h"
-#include "csv.h"
+#include "core/text.h"
+#include "core/csv.h"
 
 #define OK(s) text_xml_ok(s, sizeof(s) - 1)
 

@@ -2,8 +2,8 @@
  * milestone over them (the date in force on each report day, ending on the diagonal when the
  * milestone is reached) and the axis scale. */
 #include "unit.h"
-#include "calendar.h"
-#include "trend.h"
+#include "engine/cal.h"
+#include "plan/trend.h"
 
 #define D(s) cal_day(s)
 

@@ -3,7 +3,7 @@
  * was, move loop checks, a 10,000-deep chain, and 10,000 random tasks checked for consistency
  * against an independent roll-up. */
 #include "unit.h"
-#include "wbs.h"
+#include "engine/wbs.h"
 #include <time.h>
 
 static struct wbs_task

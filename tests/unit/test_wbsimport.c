@@ -2,7 +2,7 @@
  * Chinese headers, every problem key with its row and column, the two ways of giving the tree
  * (WBS numbers, indentation), owners and categories through callbacks, and a 500-row file. */
 #include "unit.h"
-#include "wbsimport.h"
+#include "format/wbsimport.h"
 
 /* Users: login and display name; two people are called 王芳, so that name is ambiguous. */
 static const char *const users[][2] = {

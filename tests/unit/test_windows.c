@@ -2,8 +2,8 @@
  * across midnight, repeat_until) and the findings of a change (freeze, outside maintenance,
  * full and partial, boundaries). */
 #include "unit.h"
-#include "windows.h"
-#include "calendar.h"
+#include "engine/win.h"
+#include "engine/cal.h"
 
 static long
 T(const char *s)
