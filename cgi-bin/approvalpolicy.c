@@ -49,7 +49,7 @@ list_build(struct ctx *c, const struct apol *p)
 {
 	c->sheet = "policies";
 	xml_set(c->page, "name", "policies");
-	apol_list_xml(c->page);
+	approvalpolicy_list_xml(c->page);
 	form_xml(c, "new", p);
 	return c->errors ? H_INVALID : H_RENDER;
 }
@@ -65,8 +65,8 @@ static int
 create_post(struct ctx *c)
 {
 	struct apol p = read_form(c, 0);
-	if (apol_check(&p, err_arg, c)) return list_build(c, &p);
-	long long id = apol_create(&c->who, &p);
+	if (approvalpolicy_check(&p, err_arg, c)) return list_build(c, &p);
+	long long id = approvalpolicy_create(&c->who, &p);
 	if (id < 0) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/policies/%lld?flash=saved", id));
 }
@@ -76,20 +76,20 @@ static int
 load(struct ctx *c, struct apol *p)
 {
 	long long id = ctx_id(c, 0);
-	return ctx_found(c, id ? apol_load(c->rq->a, id, p) : 0, "apr.error.not_found");
+	return ctx_found(c, id ? approvalpolicy_load(c->rq->a, id, p) : 0, "apr.error.not_found");
 }
 
 /* The policy page: the stored policy, the header form with h, and (after a refused step) the
  * step sub-form's entered values. */
 static int
-item_build(struct ctx *c, const struct apol *stored, const struct apol *h, const struct apol_step_in *s)
+item_build(struct ctx *c, const struct apol *stored, const struct apol *h, const struct approvalpolicy_step_in *s)
 {
 	c->sheet = "policy";
 	xml_set(c->page, "name", "policy");
-	apol_xml(c->page, stored->id);
+	approvalpolicy_xml(c->page, stored->id);
 	form_xml(c, "edit", h);
-	xml_attr_ll(xml_el(c->page, "next-step"), "step", apol_nsteps(stored->id) + 1);
-	if (can_write(c)) apol_eligible_xml(c->page);
+	xml_attr_ll(xml_el(c->page, "next-step"), "step", approvalpolicy_nsteps(stored->id) + 1);
+	if (can_write(c)) approvalpolicy_eligible_xml(c->page);
 	if (s) {
 		xmlNodePtr f = xml_el(c->page, "step-form");
 		xml_attr_ll(f, "step", s->step);
@@ -118,8 +118,8 @@ edit_post(struct ctx *c)
 	int st = load(c, &old);
 	if (st) return st;
 	struct apol p = read_form(c, old.id);
-	if (apol_check(&p, err_arg, c)) return item_build(c, &old, &p, NULL);
-	if (apol_update(&c->who, &old, &p)) return ctx_error(c, 503, "error.busy", "");
+	if (approvalpolicy_check(&p, err_arg, c)) return item_build(c, &old, &p, NULL);
+	if (approvalpolicy_update(&c->who, &old, &p)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/policies/%lld?flash=saved", old.id));
 }
 
@@ -143,11 +143,11 @@ step_post(struct ctx *c)
 	if (n > 200) return ctx_error(c, 400, "error.field", "approver");
 	const char **logins = arena_alloc(c->rq->a, sizeof *logins * (size_t)(n + 1));
 	for (int i = 0; i < n; i++) logins[i] = http_field_at(c->rq, "approver", i);
-	struct apol_step_in s = { step_no(c), form_str(c, "step_name"), form_str(c, "quorum"), form_str(c, "n"), logins, n };
+	struct approvalpolicy_step_in s = { step_no(c), form_str(c, "step_name"), form_str(c, "quorum"), form_str(c, "n"), logins, n };
 	long long *ids = arena_alloc(c->rq->a, sizeof *ids * (size_t)(n + 1));
 	int nids, qn;
-	if (apol_step_check(p.id, &s, ids, &nids, &qn, err_arg, c)) return item_build(c, &p, &p, &s);
-	if (apol_step_save(&c->who, p.id, &s, ids, nids, qn)) return ctx_error(c, 503, "error.busy", "");
+	if (approvalpolicy_step_check(p.id, &s, ids, &nids, &qn, err_arg, c)) return item_build(c, &p, &p, &s);
+	if (approvalpolicy_step_save(&c->who, p.id, &s, ids, nids, qn)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/policies/%lld?flash=saved#step-%d", p.id, s.step));
 }
 
@@ -157,7 +157,7 @@ step_delete_post(struct ctx *c)
 	struct apol p;
 	int st = load(c, &p);
 	if (st) return st;
-	int rc = apol_step_delete(&c->who, p.id, step_no(c));
+	int rc = approvalpolicy_step_delete(&c->who, p.id, step_no(c));
 	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
 	if (rc) {
 		ctx_invalid(c, "step", "apr.error.step_last");

@@ -26,7 +26,7 @@ queue_page(struct ctx *c)
 {
 	char today[11];
 	today_iso(today);
-	if (aq_queue_xml(c->page, c->u->id, today, c->rq->a) < 0) return ctx_error(c, 503, "error.busy", "");
+	if (approvals_queue_xml(c->page, c->u->id, today, c->rq->a) < 0) return ctx_error(c, 503, "error.busy", "");
 	return H_RENDER;
 }
 
@@ -43,14 +43,14 @@ delegations_build(struct ctx *c, const char *delegate, const char *start, const 
 	today_iso(today);
 	c->sheet = "delegations";
 	xml_set(c->page, "name", "delegations");
-	dlg_list_xml(c->page, c->u->id, (c->u->roles & (ROLE_ADMIN | ROLE_AUDITOR)) != 0, today);
+	delegation_list_xml(c->page, c->u->id, (c->u->roles & (ROLE_ADMIN | ROLE_AUDITOR)) != 0, today);
 	xmlNodePtr f = xml_el(c->page, "delegation-form");
 	xml_attr(f, "delegate", delegate);
 	xml_attr(f, "start", start);
 	xml_attr(f, "end", end);
 	xml_attr(f, "today", today);
-	int can = (c->u->roles & APOL_APPROVER_ROLES) != 0;
-	if (can) apol_eligible_xml(c->page);
+	int can = (c->u->roles & APPROVALPOLICY_APPROVER_ROLES) != 0;
+	if (can) approvalpolicy_eligible_xml(c->page);
 	xml_attr(xml_el(c->page, "can"), "delegate", can ? "1" : "0");
 	return c->errors ? H_INVALID : H_RENDER;
 }
@@ -66,8 +66,8 @@ delegation_post(struct ctx *c)
 {
 	const char *delegate = form_str(c, "delegate"), *start = form_str(c, "start"), *end = form_str(c, "end");
 	long long did;
-	if (dlg_check(c->u->id, delegate, start, end, &did, err_arg, c)) return delegations_build(c, delegate, start, end);
-	long long id = dlg_create(&c->who, c->u->id, did, start, end);
+	if (delegation_check(c->u->id, delegate, start, end, &did, err_arg, c)) return delegations_build(c, delegate, start, end);
+	long long id = delegation_create(&c->who, c->u->id, did, start, end);
 	if (id < 0) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/delegations?flash=saved#delegation-%lld", id));
 }
@@ -78,7 +78,7 @@ cancel_post(struct ctx *c)
 	long long id = ctx_id(c, 0);
 	char today[11];
 	today_iso(today);
-	int rc = id ? dlg_cancel(&c->who, id, (c->u->roles & ROLE_ADMIN) ? 0 : c->u->id, today) : 1;
+	int rc = id ? delegation_cancel(&c->who, id, (c->u->roles & ROLE_ADMIN) ? 0 : c->u->id, today) : 1;
 	if (rc < 0) return ctx_error(c, 503, "error.busy", "");
 	if (rc == 1) return ctx_error(c, 404, "apr.error.delegation_not_found", "");
 	if (rc == 2) {

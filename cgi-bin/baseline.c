@@ -2,9 +2,11 @@
  * duration and estimate at that moment); the project page and the Gantt chart compare with one
  * chosen by ?baseline=ID. */
 #include "core/route.h"
+#include "core/json.h"
 #include "core/clock.h"
 #include "core/db.h"
 #include "plan/plan.h"
+#include "plan/project.h"
 #include "core/text.h"
 #include "core/xml.h"
 #include <stdio.h>

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/db.h"
 #include "plan/plan.h"
+#include "plan/project.h"
 #include "core/xml.h"
 #include <math.h>
 #include <stdio.h>

@@ -6,6 +6,7 @@
  * calendar or none) and deleting a project calendar no project uses. Every change is audited and reschedules the projects that follow the calendar in the
  * same transaction (calendars.c), because their dates are counted in working time. */
 #include "core/route.h"
+#include "core/json.h"
 #include "plan/calendars.h"
 #include "core/db.h"
 #include "format/holidays.h"
@@ -49,9 +50,9 @@ calendar_build(struct ctx *c, long long id, const char *name, const char *weekda
 	c->sheet = "calendar";
 	xmlSetProp(c->page, BAD_CAST "name", BAD_CAST "calendar");
 	xmlNodePtr cal = xml_el(c->page, "calendar");
-	if (calendar_attrs(cal, id)) return ctx_error(c, 404, "calendar.error.not_found", "");
+	if (calendars_attrs(cal, id)) return ctx_error(c, 404, "calendar.error.not_found", "");
 	xml_attr(cal, "base", base_of(c, id));
-	if (calendar_base_allowed(id, c->u)) xml_attr(cal, "can-holidays", "1");
+	if (calendars_base_allowed(id, c->u)) xml_attr(cal, "can-holidays", "1");
 	xmlNodePtr set = xml_el(cal, "settings");
 	xml_attr(set, "name", name ? name : prop(c, cal, "name"));
 	xml_attr(set, "weekdays", weekdays ? weekdays : prop(c, cal, "weekdays"));
@@ -234,8 +235,8 @@ settings_post(struct ctx *c)
 	sqlite3_reset(st);
 	if (cal == 1) name = oname;   /* the global calendar keeps its name */
 	char wd[8], hr[64];
-	int bad = calset_check(days, n, hours, wd, hr, form_err, c);
-	const char *k = calset_name_check(name, cal);
+	int bad = calendars_check(days, n, hours, wd, hr, form_err, c);
+	const char *k = calendars_name_check(name, cal);
 	if (k) bad = ctx_invalid(c, "name", k);
 	if (bad) {
 		int rc = calendar_build(c, cal, name, days_text(c, days, n), hours);
@@ -264,8 +265,8 @@ holidays_post(struct ctx *c)
 	long long cal = cal_of(c);
 	if (!cal) return ctx_error(c, 404, "calendar.error.not_found", "");
 	if (cal == 1) return ctx_error(c, 400, "calendar.error.global_base", "holidays");
-	if (!calendar_base_allowed(cal, c->u)) return ctx_error(c, 403, "calendar.error.base_forbidden", "");
-	int rc = calendar_set_base(&c->who, cal, form_str(c, "holidays"), c->rq->a);
+	if (!calendars_base_allowed(cal, c->u)) return ctx_error(c, 403, "calendar.error.base_forbidden", "");
+	int rc = calendars_set_base(&c->who, cal, form_str(c, "holidays"), c->rq->a);
 	if (rc == -2) {
 		ctx_invalid(c, "holidays", "calendar.error.holidays");
 		rc = calendar_build(c, cal, NULL, NULL, NULL);

@@ -2,6 +2,7 @@
  * with the number of projects that follow it) and creating a project calendar with its own
  * working weekdays and hours. One calendar's page and its changes are in calendar.c. */
 #include "core/route.h"
+#include "core/json.h"
 #include "plan/calendars.h"
 #include "core/clock.h"
 #include "core/db.h"
@@ -44,9 +45,9 @@ create_post(struct ctx *c)
 	}
 	shown[k] = 0;
 	char wd[8], hr[64];
-	const char *key = calset_name_check(name, 0);
+	const char *key = calendars_name_check(name, 0);
 	int bad = key ? ctx_invalid(c, "name", key) : 0;
-	bad += calset_check(days, n, hours, wd, hr, form_err, c);
+	bad += calendars_check(days, n, hours, wd, hr, form_err, c);
 	if (bad) {
 		list_xml(c, name, shown, hours);
 		return H_INVALID;

@@ -6,6 +6,7 @@
 #include "core/route.h"
 #include "engine/cal.h"
 #include "change/change.h"
+#include "change/changexml.h"
 #include "plan/plan.h"
 #include "change/cmdb.h"
 #include "change/transition.h"
@@ -56,7 +57,7 @@ csv_row(void *arg, const char *const *cells)
 }
 
 static int
-list_csv(struct ctx *c, const struct chg_filter *f)
+list_csv(struct ctx *c, const struct change_filter *f)
 {
 	struct buf *b = &c->rs->body;
 	static const char *const cols[] = { "chg.number", "chg.f.title", "chg.f.type", "chg.f.category", "chg.state",
@@ -66,7 +67,7 @@ list_csv(struct ctx *c, const struct chg_filter *f)
 	for (int i = 0; i < 11; i++) csv_cell(b, render_msg(c->lang, cols[i]), i == 0);
 	csv_end(b);
 	struct csv_ctx x = { c, b };
-	chg_list_each(f, csv_row, &x);
+	changexml_list_each(f, csv_row, &x);
 	c->rs->status = 200;
 	c->rs->ctype = "text/csv; charset=utf-8";
 	char day[21];
@@ -79,14 +80,14 @@ list_csv(struct ctx *c, const struct chg_filter *f)
 static int
 list_page(struct ctx *c)
 {
-	struct chg_filter f = { q(c, "state"), q(c, "type"), q(c, "risk"), q(c, "requester"), q(c, "ci"), q(c, "q"),
+	struct change_filter f = { q(c, "state"), q(c, "type"), q(c, "risk"), q(c, "requester"), q(c, "ci"), q(c, "q"),
 				q(c, "overdue"), 1 };
 	if (*f.overdue && strcmp(f.overdue, "1")) return ctx_error(c, 400, "chg.error.overdue", "overdue");
 	const char *p = q(c, "page");
 	if (*p && (strspn(p, "0123456789") != strlen(p) || strlen(p) > 9 || (f.page = atoll(p)) < 1))
 		return ctx_error(c, 400, "error.page", "page");
-	if (*f.state && !one_of(f.state, chg_states)) return ctx_error(c, 400, "chg.error.state", "state");
-	if (*f.type && !one_of(f.type, chg_types)) return ctx_error(c, 400, "chg.error.type", "type");
+	if (*f.state && !one_of(f.state, change_states)) return ctx_error(c, 400, "chg.error.state", "state");
+	if (*f.type && !one_of(f.type, change_types)) return ctx_error(c, 400, "chg.error.type", "type");
 	if (*f.risk && !one_of(f.risk, risk_levels)) return ctx_error(c, 400, "chg.error.risk", "risk");
 	if (strlen(f.requester) > 64) return ctx_error(c, 400, "error.field_too_long", "requester");
 	if (strlen(f.ci) > 64) return ctx_error(c, 400, "error.field_too_long", "ci");
@@ -96,7 +97,7 @@ list_page(struct ctx *c)
 		f.page = 0;     /* the CSV has every change of the filter */
 		return list_csv(c, &f);
 	}
-	chg_list_xml(c->page, &f);
+	changexml_list(c->page, &f);
 	plan_people_xml(c->page);
 	cmdb_codes_xml(c->page);
 	xml_attr(xml_el(c->page, "can"), "create", (c->u->roles & WRITERS) ? "1" : "0");
@@ -105,19 +106,19 @@ list_page(struct ctx *c)
 
 /* The form page (mode new or edit) with the values v. */
 static int
-form_page(struct ctx *c, const struct chg *v, int is_new)
+form_page(struct ctx *c, const struct change *v, int is_new)
 {
 	c->sheet = "change-form";
 	xml_set(c->page, "name", "change-form");
 	xmlNodePtr f = xml_el(c->page, "change-form");
 	xml_attr(f, "mode", is_new ? "new" : "edit");
-	chg_form_xml(f, v);
-	chg_form_lists_xml(c->page);
+	changexml_form(f, v);
+	changexml_form_lists(c->page);
 	return c->errors ? H_INVALID : H_RENDER;
 }
 
 static void
-blank(struct chg *v)
+blank(struct change *v)
 {
 	memset(v, 0, sizeof *v);
 	const char **s[] = { &v->number, &v->title, &v->description, &v->reason, &v->type, &v->standard, &v->category,
@@ -134,7 +135,7 @@ blank(struct chg *v)
 static int
 new_page(struct ctx *c)
 {
-	struct chg v;
+	struct change v;
 	blank(&v);
 	v.type = "normal";
 	v.requester = c->u->login;
@@ -151,7 +152,7 @@ answer(const char *s)
 }
 
 static void
-read_form(struct ctx *c, struct chg *v)
+read_form(struct ctx *c, struct change *v)
 {
 	struct arena *a = c->rq->a;
 	v->title = form_str(c, "title");
@@ -160,7 +161,7 @@ read_form(struct ctx *c, struct chg *v)
 	v->category = form_str(c, "category");
 	v->description = form_str(c, "description");
 	v->reason = form_str(c, "reason");
-	for (int i = 0; i < 6; i++) v->impact[i] = form_str(c, arena_printf(a, "impact_%s", chg_impacts[i]));
+	for (int i = 0; i < 6; i++) v->impact[i] = form_str(c, arena_printf(a, "impact_%s", change_impacts[i]));
 	v->implementation_plan = form_str(c, "implementation_plan");
 	v->test_plan = form_str(c, "test_plan");
 	v->backout_plan = form_str(c, "backout_plan");
@@ -211,42 +212,42 @@ read_form(struct ctx *c, struct chg *v)
 static int
 create_post(struct ctx *c)
 {
-	struct chg v;
+	struct change v;
 	blank(&v);
 	read_form(c, &v);
 	v.requester = c->u->login;
 	v.requester_id = c->u->id;
-	if (chg_check(&v, form_err, c, c->rq->a)) return form_page(c, &v, 1);
-	if (chg_create(&c->who, &v, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
+	if (change_check(&v, form_err, c, c->rq->a)) return form_page(c, &v, 1);
+	if (change_create(&c->who, &v, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/%s?flash=created", v.number));
 }
 
 /* The change of the path into v: 0, or the error status to return (404 for an unknown number). */
 static int
-load(struct ctx *c, struct chg *v)
+load(struct ctx *c, struct change *v)
 {
-	return ctx_found(c, chg_load(c->rq->a, ctx_pathv(c, 0), v), "chg.error.not_found");
+	return ctx_found(c, change_load(c->rq->a, ctx_pathv(c, 0), v), "chg.error.not_found");
 }
 
 static int
 edit_page(struct ctx *c)
 {
-	struct chg v;
+	struct change v;
 	int st = load(c, &v);
 	if (st) return st;
 	if (strcmp(v.state, "new")) return ctx_error(c, 409, "chg.error.not_new", "");
-	if (!chg_can_edit(&v, c->u)) return ctx_error(c, 403, "chg.error.not_requester", "");
+	if (!change_can_edit(&v, c->u)) return ctx_error(c, 403, "chg.error.not_requester", "");
 	return form_page(c, &v, 0);
 }
 
 static int
 edit_post(struct ctx *c)
 {
-	struct chg old, v;
+	struct change old, v;
 	int st = load(c, &old);
 	if (st) return st;
 	if (strcmp(old.state, "new")) return ctx_error(c, 409, "chg.error.not_new", "");
-	if (!chg_can_edit(&old, c->u)) return ctx_error(c, 403, "chg.error.not_requester", "");
+	if (!change_can_edit(&old, c->u)) return ctx_error(c, 403, "chg.error.not_requester", "");
 	blank(&v);
 	read_form(c, &v);
 	v.number = old.number;
@@ -254,27 +255,27 @@ edit_post(struct ctx *c)
 	v.requester = old.requester;
 	v.requester_id = old.requester_id;
 	v.id = old.id;
-	if (chg_check(&v, form_err, c, c->rq->a)) return form_page(c, &v, 0);
-	if (chg_update(&c->who, &old, &v)) return ctx_error(c, 503, "error.busy", "");
+	if (change_check(&v, form_err, c, c->rq->a)) return form_page(c, &v, 0);
+	if (change_update(&c->who, &old, &v)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/%s?flash=saved", old.number));
 }
 
 /* The change page; to: the transition whose form was refused (its values are kept), or "". */
 static int
-item_build(struct ctx *c, const struct chg *v, const char *to)
+item_build(struct ctx *c, const struct change *v, const char *to)
 {
 	c->sheet = "change";
 	xml_set(c->page, "name", "change");
-	xmlNodePtr e = chg_item_xml(c->page, v);
+	xmlNodePtr e = changexml_item(c->page, v);
 	xmlNodePtr ts = xml_el(e, "transitions");
-	const struct chg_transition *allowed[16];
-	int n = chgflow_allowed(v, c->u, allowed, 16);
+	const struct change_transition *allowed[16];
+	int n = transition_allowed(v, c->u, allowed, 16);
 	for (int i = 0; i < n; i++) {
 		xmlNodePtr t = xml_el(ts, "transition");
 		xml_attr(t, "to", allowed[i]->to);
 		xml_attr(t, "required", allowed[i]->fields ? allowed[i]->fields : "");
 		xml_attr(t, "needs", allowed[i]->needs ? allowed[i]->needs : "");
-		xml_attr(t, "fields", chgflow_form_fields(allowed[i]));
+		xml_attr(t, "fields", transition_form_fields(allowed[i]));
 	}
 	xmlNodePtr f = xml_el(c->page, "step-form");
 	xml_attr(f, "to", to);
@@ -285,18 +286,18 @@ item_build(struct ctx *c, const struct chg *v, const char *to)
 		for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) xml_attr(f, keep[i], form_str(c, keep[i]));
 	}
 	char now[17];
-	chg_now_local(now);
+	change_now_local(now);
 	xml_attr(f, "now", now);
 	/* the conflict check whenever the change has a planned window, and the approval route */
-	xmlNodePtr ap = cd_item_xml(e, v, c->u->id, c->rq->a);
+	xmlNodePtr ap = decide_item_xml(e, v, c->u->id, c->rq->a);
 	if (!ap) return ctx_error(c, 503, "error.busy", "");
 	if (!strcmp(to, "decide")) {
 		xmlNodePtr df = xml_el(ap, "decide-form");
 		xml_attr(df, "decision", form_str(c, "decision"));
 		xml_attr(df, "comment", form_str(c, "comment"));
 	}
-	chgfu_xml(e, v->id);
-	int fu = chgfu_may(v, c->u) && (c->u->roles & WRITERS);
+	followup_xml(e, v->id);
+	int fu = followup_may(v, c->u) && (c->u->roles & WRITERS);
 	if (fu) {
 		/* the follow-up form: the refused values, else the change's project */
 		xmlNodePtr ff = xml_el(c->page, "followup-form");
@@ -314,8 +315,8 @@ item_build(struct ctx *c, const struct chg *v, const char *to)
 	}
 	xmlNodePtr can = xml_el(c->page, "can");
 	xml_attr(can, "followup", fu ? "1" : "0");
-	xml_attr(can, "edit", chg_can_edit(v, c->u) && (c->u->roles & WRITERS) ? "1" : "0");
-	xml_attr(can, "attach", chg_can_attach(v, c->u) && (c->u->roles & WRITERS) ? "1" : "0");
+	xml_attr(can, "edit", change_can_edit(v, c->u) && (c->u->roles & WRITERS) ? "1" : "0");
+	xml_attr(can, "attach", change_can_attach(v, c->u) && (c->u->roles & WRITERS) ? "1" : "0");
 	xml_attr(can, "log", !strcmp(v->state, "implement") && (c->u->roles & WRITERS) &&
 				     ((v->implementer_id && v->implementer_id == c->u->id) || (c->u->roles & ROLE_ADMIN))
 			     ? "1" : "0");
@@ -325,7 +326,7 @@ item_build(struct ctx *c, const struct chg *v, const char *to)
 static int
 item_page(struct ctx *c)
 {
-	struct chg v;
+	struct change v;
 	int st = load(c, &v);
 	if (st) return st;
 	return item_build(c, &v, "");
@@ -340,16 +341,16 @@ form_get(void *arg, const char *name)
 static int
 transition_post(struct ctx *c)
 {
-	struct chg v;
+	struct change v;
 	int st = load(c, &v);
 	if (st) return st;
 	const char *to = form_str(c, "to");
-	if (!one_of(to, chg_states)) {
+	if (!one_of(to, change_states)) {
 		ctx_invalid(c, "to", "chg.error.transition");
 		return item_build(c, &v, "");
 	}
 	const char *key = NULL;
-	int rc = chgflow_take(&c->who, c->u, &v, to, form_get, c, form_err, c, c->rq->a, &key);
+	int rc = transition_take(&c->who, c->u, &v, to, form_get, c, form_err, c, c->rq->a, &key);
 	if (rc == -1) return ctx_error(c, 503, "error.busy", "");
 	if (rc == -2) return ctx_error(c, 409, key, "to");
 	if (rc == -3) return ctx_error(c, 403, "chg.error.not_yours", "to");
@@ -362,31 +363,31 @@ transition_post(struct ctx *c)
 static int
 decide_post(struct ctx *c)
 {
-	struct chg v;
+	struct change v;
 	int st = load(c, &v);
 	if (st) return st;
 	if (strcmp(v.state, "assess") && strcmp(v.state, "authorize"))
 		return ctx_error(c, 409, "apr.error.not_pending", "");
-	struct cc_result cr;
-	int ck = cc_check(c->rq->a, &v, &cr);
+	struct conflict_result cr;
+	int ck = conflict_check(c->rq->a, &v, &cr);
 	if (ck < 0) return ctx_error(c, 503, "error.busy", "");
 	char today[11];   /* the local day: delegations and policies are in local days */
 	cal_iso(plan_today(), today);
-	struct cd_route route;
-	if (cd_route_load(c->rq->a, &v, ck == 0 && cr.freeze, today, &route)) return ctx_error(c, 503, "error.busy", "");
+	struct decide_route route;
+	if (decide_route_load(c->rq->a, &v, ck == 0 && cr.freeze, today, &route)) return ctx_error(c, 503, "error.busy", "");
 	long long ob = 0;
-	int why = cd_may(&route, c->u->id, today, &ob);
+	int why = decide_may(&route, c->u->id, today, &ob);
 	if (why < 0) return ctx_error(c, 409, "apr.error.no_route", "");
-	if (why != AP_OK) return ctx_error(c, 403, arena_printf(c->rq->a, "apr.reason.%s", ap_reason_name(why)), "");
+	if (why != APPROVAL_OK) return ctx_error(c, 403, arena_printf(c->rq->a, "apr.reason.%s", approval_reason_name(why)), "");
 	const char *decision = form_str(c, "decision"), *comment = form_str(c, "comment");
 	if (strcmp(decision, "approved") && strcmp(decision, "rejected")) ctx_invalid(c, "decision", "apr.error.decision");
 	else if (!strcmp(decision, "rejected") && !*comment) ctx_invalid(c, "comment", "apr.error.comment_required");
-	if (text_chars(comment) > CHG_TEXT_MAX) ctx_invalid(c, "comment", "error.field_too_long");
+	if (text_chars(comment) > CHANGE_TEXT_MAX) ctx_invalid(c, "comment", "error.field_too_long");
 	if (c->errors) return item_build(c, &v, "decide");
 	struct buf js = {0};
-	cc_json(&js, ck == 0 ? cr.f : NULL, ck == 0 ? cr.n : 0);
+	conflict_json(&js, ck == 0 ? cr.f : NULL, ck == 0 ? cr.n : 0);
 	const char *state = NULL, *missing = NULL;
-	int rc = cd_decide(&c->who, &v, c->u->id, ob, &route, decision, comment, buf_str(&js), c->rq->a, &state, &missing);
+	int rc = decide_apply(&c->who, &v, c->u->id, ob, &route, decision, comment, buf_str(&js), c->rq->a, &state, &missing);
 	buf_free(&js);
 	if (rc) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/%s?flash=saved#approval", v.number));
@@ -395,10 +396,10 @@ decide_post(struct ctx *c)
 static int
 log_post(struct ctx *c)
 {
-	struct chg v;
+	struct change v;
 	int st = load(c, &v);
 	if (st) return st;
-	int rc = chgflow_log(&c->who, c->u, &v, form_str(c, "entry"), form_err, c);
+	int rc = transition_log(&c->who, c->u, &v, form_str(c, "entry"), form_err, c);
 	if (rc == -1) return ctx_error(c, 503, "error.busy", "");
 	if (rc == -2) return ctx_error(c, 409, "chg.error.not_implementing", "");
 	if (rc == -3) return ctx_error(c, 403, "chg.error.not_yours", "");
@@ -410,12 +411,12 @@ log_post(struct ctx *c)
 static int
 followup_post(struct ctx *c)
 {
-	struct chg v;
+	struct change v;
 	int st = load(c, &v);
 	if (st) return st;
-	struct chgfu_in f = { form_str(c, "title"), form_str(c, "project"), form_str(c, "owner"), form_str(c, "due") };
+	struct followup_in f = { form_str(c, "title"), form_str(c, "project"), form_str(c, "owner"), form_str(c, "due") };
 	long long id = 0;
-	int rc = chgfu_add(&c->who, c->u, &v, &f, form_err, c, c->rq->a, &id);
+	int rc = followup_add(&c->who, c->u, &v, &f, form_err, c, c->rq->a, &id);
 	if (rc == -1) return ctx_error(c, 503, "error.busy", "");
 	if (rc == -2) return ctx_error(c, 409, "chgf.error.state", "");
 	if (rc == -3) return ctx_error(c, 403, "chg.error.not_yours", "");
@@ -468,21 +469,21 @@ upload_mime(const char *m)
 static int
 attach_post(struct ctx *c)
 {
-	struct chg v;
+	struct change v;
 	int st = load(c, &v);
 	if (st) return st;
-	if (!chg_can_attach(&v, c->u)) return ctx_error(c, 403, "chg.error.not_yours", "");
+	if (!change_can_attach(&v, c->u)) return ctx_error(c, 403, "chg.error.not_yours", "");
 	const struct param *f = http_file(c->rq, "file");
 	if (!f || !f->filename) {
 		ctx_invalid(c, "file", "chg.error.no_file");
 		return item_build(c, &v, "attach");
 	}
-	if (f->len > CHG_ATTACH_MAX) {
+	if (f->len > CHANGE_ATTACH_MAX) {
 		ctx_invalid(c, "file", "chg.error.file_size");
 		return item_build(c, &v, "attach");
 	}
 	const char *name = upload_name(c->rq->a, f->filename);
-	if (chg_attach(&c->who, &v, c->u->id, name, upload_mime(f->ctype), f->value, f->len) < 0)
+	if (change_attach(&c->who, &v, c->u->id, name, upload_mime(f->ctype), f->value, f->len) < 0)
 		return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/%s?flash=saved#attachments", v.number));
 }
@@ -490,14 +491,14 @@ attach_post(struct ctx *c)
 static int
 attach_get(struct ctx *c)
 {
-	struct chg v;
+	struct change v;
 	int st = load(c, &v);
 	if (st) return st;
 	long long id = ctx_id(c, 1);
 	const char *name, *mime;
 	const void *data;
 	size_t len;
-	st = ctx_found(c, id > 0 ? chg_attachment(c->rq->a, v.id, id, &name, &mime, &data, &len) : 0,
+	st = ctx_found(c, id > 0 ? change_attachment(c->rq->a, v.id, id, &name, &mime, &data, &len) : 0,
 		       "chg.error.no_attachment");
 	if (st) return st;
 	buf_add(&c->rs->body, data, len);

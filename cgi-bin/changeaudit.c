@@ -18,21 +18,21 @@
 
 /* The period of ?from=&to= into p: 0, or the 400 naming the field. */
 static int
-period(struct ctx *c, struct ca_period *p)
+period(struct ctx *c, struct changeaudit_period *p)
 {
 	const char *field, *key;
-	if (ca_period_parse(http_query(c->rq, "from"), http_query(c->rq, "to"), p, &field, &key))
+	if (changeaudit_period_parse(http_query(c->rq, "from"), http_query(c->rq, "to"), p, &field, &key))
 		return ctx_error(c, 400, key, field);
 	return 0;
 }
 
 /* Section (a) as CSV for Excel: one row per approval (a change without any: one row). */
 static int
-audit_csv(struct ctx *c, const struct ca_period *p)
+audit_csv(struct ctx *c, const struct changeaudit_period *p)
 {
 	struct arena *a = c->rq->a;
-	struct ca_change *ch;
-	int n = ca_changes(p, a, &ch);
+	struct changeaudit_change *ch;
+	int n = changeaudit_changes(p, a, &ch);
 	if (n < 0) return ctx_error(c, 503, "error.busy", "");
 	static const char *const cols[] = { "chg.number", "chg.f.title", "chg.f.type", "chg.state", "chg.requester",
 					    "caud.col.step", "caud.col.approver", "caud.col.on_behalf", "caud.col.decision",
@@ -43,9 +43,9 @@ audit_csv(struct ctx *c, const struct ca_period *p)
 	for (int i = 0; i < N; i++) csv_cell(b, render_msg(c->lang, cols[i]), i == 0);
 	csv_end(b);
 	for (int i = 0; i < n; i++) {
-		const struct ca_change *x = &ch[i];
+		const struct changeaudit_change *x = &ch[i];
 		for (int j = 0; j < (x->nap ? x->nap : 1); j++) {
-			const struct ca_approval *y = x->nap ? &x->ap[j] : NULL;
+			const struct changeaudit_approval *y = x->nap ? &x->ap[j] : NULL;
 			const char *r[N] = {
 				x->number, x->title, render_msg(c->lang, arena_printf(a, "chg.type.%s", x->type)),
 				render_msg(c->lang, arena_printf(a, "chg.state.%s", x->state)), x->requester,
@@ -66,38 +66,38 @@ audit_csv(struct ctx *c, const struct ca_period *p)
 static int
 audit_page(struct ctx *c)
 {
-	struct ca_period p;
+	struct changeaudit_period p;
 	int st = period(c, &p);
 	if (st) return st;
 	const char *fmt = http_query(c->rq, "format");
 	if (fmt && !strcmp(fmt, "csv")) return audit_csv(c, &p);
-	if (ca_report_xml(c->page, &p, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
+	if (changeaudit_report_xml(c->page, &p, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
 	return H_RENDER;
 }
 
 static int
 kpi_page(struct ctx *c)
 {
-	struct ca_period p;
+	struct changeaudit_period p;
 	int st = period(c, &p);
 	if (st) return st;
-	if (ca_kpi_xml(c->page, &p, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
+	if (changeaudit_kpi_xml(c->page, &p, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
 	return H_RENDER;
 }
 
 static int
 evidence_page(struct ctx *c)
 {
-	struct ca_period p;
+	struct changeaudit_period p;
 	int st = period(c, &p);
 	if (st) return st;
 	xmlNodePtr e = xml_el(c->page, "evidence");
-	ca_period_attrs(e, &p);
-	for (const struct ev_file *f = ev_files; f->name; f++) {
+	changeaudit_period_attrs(e, &p);
+	for (const struct evidence_entry *f = evidence_files; f->name; f++) {
 		struct buf b = {0};
 		char hex[65];
-		int rc = ev_build(f->name, &p, c->rq->a, &b);
-		ev_sha256(b.p ? b.p : "", b.len, hex);
+		int rc = evidence_build(f->name, &p, c->rq->a, &b);
+		evidence_sha256(b.p ? b.p : "", b.len, hex);
 		size_t len = b.len;
 		buf_free(&b);
 		if (rc) return ctx_error(c, 503, "error.busy", "");
@@ -112,12 +112,12 @@ evidence_page(struct ctx *c)
 static int
 evidence_file(struct ctx *c)
 {
-	const struct ev_file *f = ev_find(ctx_pathv(c, 0));
+	const struct evidence_entry *f = evidence_find(ctx_pathv(c, 0));
 	if (!f) return ctx_error(c, 404, "caud.error.file", "");
-	struct ca_period p;
+	struct changeaudit_period p;
 	int st = period(c, &p);
 	if (st) return st;
-	if (ev_build(f->name, &p, c->rq->a, &c->rs->body)) return ctx_error(c, 503, "error.busy", "");
+	if (evidence_build(f->name, &p, c->rq->a, &c->rs->body)) return ctx_error(c, 503, "error.busy", "");
 	c->rs->status = 200;
 	c->rs->ctype = f->ctype;
 	c->rs->disposition = arena_printf(c->rq->a, "attachment; filename=\"%s\"", f->name);

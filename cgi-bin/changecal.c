@@ -34,11 +34,11 @@ static const char *const cal_states[] = { "new", "assess", "authorize", "schedul
 static const char *const cal_types[] = { "standard", "normal", "emergency", NULL };
 
 static int
-calendar_csv(struct ctx *c, const struct ccal_range *r, const struct ccal_filter *f)
+calendar_csv(struct ctx *c, const struct calgrid_range *r, const struct changecal_filter *f)
 {
-	struct ccal_change *ch;
+	struct changecal_change *ch;
 	int truncated;
-	int n = ccal_load(r, f, c->rq->a, &ch, &truncated);
+	int n = changecal_load(r, f, c->rq->a, &ch, &truncated);
 	if (n < 0) return ctx_error(c, 503, "error.busy", "");
 	struct buf *b = &c->rs->body;
 	static const char *const cols[] = { "chg.number", "chg.f.title", "chg.f.type", "chg.state", "chg.risk.level",
@@ -49,7 +49,7 @@ calendar_csv(struct ctx *c, const struct ccal_range *r, const struct ccal_filter
 	csv_end(b);
 	struct arena *a = c->rq->a;
 	for (int k = 0; k < n; k++) {
-		const struct ccal_change *x = &ch[k];
+		const struct changecal_change *x = &ch[k];
 		const char *cis = "";
 		for (int i = 0; i < x->ncis; i++) cis = i ? arena_printf(a, "%s %s", cis, x->cis[i]) : x->cis[i];
 		const char *row[NCOLS] = {
@@ -73,7 +73,7 @@ calendar_page(struct ctx *c)
 	const char *view = q(c, "view");
 	if (!*view) view = "month";
 	if (strcmp(view, "month") && strcmp(view, "week")) return ctx_error(c, 400, "ccal.error.view", "view");
-	struct ccal_filter f = { q(c, "state"), q(c, "type"), q(c, "ci") };
+	struct changecal_filter f = { q(c, "state"), q(c, "type"), q(c, "ci") };
 	if (*f.state && !one_of(f.state, cal_states)) return ctx_error(c, 400, "ccal.error.state", "state");
 	if (*f.type && !one_of(f.type, cal_types)) return ctx_error(c, 400, "ccal.error.type", "type");
 	if (*f.ci && (strlen(f.ci) > 64 || !db_int("SELECT count(*) FROM config_items WHERE code = ?", "s", f.ci)))
@@ -81,7 +81,7 @@ calendar_page(struct ctx *c)
 	int today = plan_today();
 	char td[11];
 	cal_iso(today, td);
-	struct ccal_range r;
+	struct calgrid_range r;
 	if (!strcmp(view, "month")) {
 		const char *m = q(c, "month");
 		char def[8];
@@ -90,15 +90,15 @@ calendar_page(struct ctx *c)
 			def[7] = 0;
 			m = def;
 		}
-		if (ccal_month(m, &r)) return ctx_error(c, 400, "ccal.error.month", "month");
+		if (calgrid_month(m, &r)) return ctx_error(c, 400, "ccal.error.month", "month");
 	} else {
 		const char *w = q(c, "week");
 		if (!*w) w = td;
-		if (ccal_week(w, &r)) return ctx_error(c, 400, "ccal.error.week", "week");
+		if (calgrid_week(w, &r)) return ctx_error(c, 400, "ccal.error.week", "week");
 	}
 	const char *fmt = http_query(c->rq, "format");
 	if (fmt && !strcmp(fmt, "csv")) return calendar_csv(c, &r, &f);
-	if (ccal_xml(c->page, &r, &f, today, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
+	if (changecal_xml(c->page, &r, &f, today, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
 	cmdb_codes_xml(c->page);
 	return H_RENDER;
 }

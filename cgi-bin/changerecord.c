@@ -6,6 +6,7 @@
  * checks against the database. Anyone signed in may read it. */
 #include "core/route.h"
 #include "change/change.h"
+#include "change/changexml.h"
 #include "change/decide.h"
 #include "core/db.h"
 #include "core/history.h"
@@ -37,10 +38,10 @@ snapshots_xml(xmlNodePtr ap)
 static int
 record_page(struct ctx *c)
 {
-	struct chg v;
-	int st = ctx_found(c, chg_load(c->rq->a, ctx_pathv(c, 0), &v), "chg.error.not_found");
+	struct change v;
+	int st = ctx_found(c, change_load(c->rq->a, ctx_pathv(c, 0), &v), "chg.error.not_found");
 	if (st) return st;
-	xmlNodePtr e = chg_item_xml(c->page, &v);
+	xmlNodePtr e = changexml_item(c->page, &v);
 	/* the whole history, oldest first, instead of the change page's newest 200 */
 	for (xmlNodePtr k = e->children; k; k = k->next)
 		if (k->type == XML_ELEMENT_NODE && !strcmp((const char *)k->name, "history")) {
@@ -49,14 +50,14 @@ record_page(struct ctx *c)
 			break;
 		}
 	history_all_xml(e, "change", v.number);
-	xmlNodePtr ap = cd_item_xml(e, &v, c->u->id, c->rq->a);
+	xmlNodePtr ap = decide_item_xml(e, &v, c->u->id, c->rq->a);
 	if (!ap) return ctx_error(c, 503, "error.busy", "");
 	snapshots_xml(ap);
 	char hash[65], code[15];
 	long long id = audit_last_of("change", v.number, hash);
 	if (id < 0) return ctx_error(c, 503, "error.busy", "");
 	xmlNodePtr seal = xml_el(c->page, "seal");
-	if (id > 0 && !rec_code(hash, code)) {
+	if (id > 0 && !reccode_make(hash, code)) {
 		xml_attr_ll(seal, "audit-id", id);
 		xml_attr(seal, "hash", hash);
 		xml_attr(seal, "code", code);

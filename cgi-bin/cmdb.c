@@ -4,6 +4,7 @@
  * may affect and its audit history, and adding or removing relations. Administrators and
  * managers write; everyone reads. Each write is audited in its transaction (cmdb.c). */
 #include "core/route.h"
+#include "plan/plan.h"
 #include "change/cmdb.h"
 #include "core/clock.h"
 #include "core/csv.h"

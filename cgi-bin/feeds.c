@@ -6,6 +6,7 @@
 #include "core/db.h"
 #include "format/ical.h"
 #include "plan/plan.h"
+#include "plan/project.h"
 #include <stdio.h>
 #include <string.h>
 

@@ -8,6 +8,7 @@
 #include "core/db.h"
 #include "plan/gantt.h"
 #include "plan/plan.h"
+#include "plan/project.h"
 #include "core/xml.h"
 #include <stdio.h>
 #include <stdlib.h>

@@ -6,6 +6,7 @@
 #include "core/db.h"
 #include "engine/health.h"
 #include "plan/plan.h"
+#include "plan/project.h"
 #include "core/xml.h"
 #include <string.h>
 
@@ -30,7 +31,7 @@ home(struct ctx *c)
 		struct health h;
 		project_health(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 5), cal, today,
 			       c->rq->a, &h);
-		health_xml(e, &h, (const char *)sqlite3_column_text(st, 3));
+		project_health_xml(e, &h, (const char *)sqlite3_column_text(st, 3));
 		xml_attr(e, "tasks", (const char *)sqlite3_column_text(st, 8));
 	}
 	if (st) sqlite3_reset(st);

@@ -5,11 +5,15 @@
  * the result of an MSPDI import, and the downloads: the scheduled plan as MSPDI and the schedule
  * as CSV (same permission as reading the project). */
 #include "core/route.h"
+#include "format/mspdi_write.h"
 #include "core/csv.h"
 #include "core/db.h"
 #include "plan/interchange.h"
 #include "core/render.h"
 #include "plan/plan.h"
+#include "plan/project.h"
+#include "plan/task.h"
+#include "plan/schedule.h"
 #include "format/wbsimport.h"
 #include "core/xml.h"
 #include <stdio.h>
@@ -93,7 +97,7 @@ category_of(void *arg, const char *s)
 }
 
 static int
-problems_page(struct ctx *c, const struct project *p, const struct imp_problem *pr, int n)
+problems_page(struct ctx *c, const struct project *p, const struct wbsimport_problem *pr, int n)
 {
 	xmlNodePtr e = xml_el(c->page, "import");
 	xml_attr(e, "project", p->code);
@@ -129,16 +133,16 @@ import_mspdi(struct ctx *c, const struct project *p, const struct param *f)
 	const char *err = NULL;
 	int line = 0;
 	if (mspdi_read(c->rq->a, f->value, f->len, &plan, &err, &line)) {
-		struct imp_problem one = { line, "", err, "" };
+		struct wbsimport_problem one = { line, "", err, "" };
 		return problems_page(c, p, &one, 1);
 	}
 	const char *name = f->filename && *f->filename ? f->filename : "upload.xml";
 	for (const char *s = name; *s; s++)   /* the name without a browser's path */
 		if ((*s == '/' || *s == '\\') && s[1]) name = s + 1;
-	struct mspdi_import_result res;
-	int rc = mspdi_import(&c->who, p, &plan, name, c->rq->a, &res);
+	struct interchange_result res;
+	int rc = interchange_import(&c->who, p, &plan, name, c->rq->a, &res);
 	if (rc == -2) {
-		struct imp_problem one = { 0, "", res.err_key, res.err_arg ? res.err_arg : "" };
+		struct wbsimport_problem one = { 0, "", res.err_key, res.err_arg ? res.err_arg : "" };
 		return problems_page(c, p, &one, 1);
 	}
 	if (rc) return ctx_error(c, 503, "error.busy", "");
@@ -154,28 +158,28 @@ import_post(struct ctx *c)
 	c->sheet = "import";
 	const struct param *f = http_file(c->rq, "file");
 	if (!f || !f->len) {
-		struct imp_problem none = { 0, "", "import.error.no_file", "" };
+		struct wbsimport_problem none = { 0, "", "import.error.no_file", "" };
 		return problems_page(c, &p, &none, 1);
 	}
 	if (looks_xml(f->value, f->len)) return import_mspdi(c, &p, f);
-	struct csv_table t;
+	struct csvin_table t;
 	int line = 0, col = 0;
 	const char *key = NULL;
-	if (csv_read(c->rq->a, f->value, f->len, 10000, &t, &line, &col, &key)) {
-		struct imp_problem one = { line, arena_printf(c->rq->a, "%d", col), key, "" };
+	if (csvin_read(c->rq->a, f->value, f->len, 10000, &t, &line, &col, &key)) {
+		struct wbsimport_problem one = { line, arena_printf(c->rq->a, "%d", col), key, "" };
 		return problems_page(c, &p, &one, 1);
 	}
 	struct lookup l = { c->rq->a };
-	struct imp_task *tasks;
-	struct imp_problem *probs;
+	struct wbsimport_task *tasks;
+	struct wbsimport_problem *probs;
 	int nt = 0, np = 0;
-	if (wbs_import(c->rq->a, &t, owner_of, &l, category_of, &l, &tasks, &nt, &probs, &np))
+	if (wbsimport_parse(c->rq->a, &t, owner_of, &l, category_of, &l, &tasks, &nt, &probs, &np))
 		return problems_page(c, &p, probs, np);
 	const struct calendar *cal = plan_project_calendar(c->rq->a, p.id);
 	int was_empty = db_int("SELECT count(*) FROM tasks WHERE project_id = ?", "i", p.id) == 0;
 	long long *ids = arena_alloc(c->rq->a, sizeof *ids * (size_t)(nt + 1));
 	for (int i = 0; i < nt; i++) {
-		struct imp_task *it = &tasks[i];
+		struct wbsimport_task *it = &tasks[i];
 		struct task_in in = { it->name, it->description ? it->description : "", it->owner ? it->owner : "", "", "", "", "",
 				      it->status ? it->status : "not_started", it->category ? it->category : "",
 				      it->predecessors ? it->predecessors : "", NULL, NULL, it->estimate, it->duration, it->percent, -1,
@@ -184,7 +188,7 @@ import_post(struct ctx *c)
 		if (it->start >= 0) { cal_iso(it->start, s); in.planned_start = s; }
 		if (it->finish >= 0) { cal_iso(it->finish, fin); in.planned_finish = fin; }
 		/* the import engine checked the values; task_check derives finish/duration/remaining */
-		struct imp_problem pr = { it->row, "", NULL, "" };
+		struct wbsimport_problem pr = { it->row, "", NULL, "" };
 		if (task_check(&in, cal, form_err, c)) {
 			pr.key = "import.error.row";
 			return problems_page(c, &p, &pr, 1);
@@ -194,10 +198,10 @@ import_post(struct ctx *c)
 	if (project_recompute(p.id, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
 	/* into an empty project the file's WBS numbers are the tasks' own: its predecessors become links */
 	if (was_empty) {
-		if (project_links_from_text(p.id, c->rq->a) < 0) return ctx_error(c, 503, "error.busy", "");
+		if (schedule_links_from_text(p.id, c->rq->a) < 0) return ctx_error(c, 503, "error.busy", "");
 		int rc2 = project_recompute(p.id, c->rq->a);
 		if (rc2 == -2) {
-			struct imp_problem loop = { 0, "", "error.predecessor_loop", plan_loop_text };
+			struct wbsimport_problem loop = { 0, "", "error.predecessor_loop", schedule_loop_text };
 			return problems_page(c, &p, &loop, 1);
 		}
 		if (rc2) return ctx_error(c, 503, "error.busy", "");
@@ -224,7 +228,7 @@ export_mspdi(struct ctx *c)
 	int rc = load_read(c, &p);
 	if (rc) return rc;
 	struct mspdi_plan plan;
-	if (mspdi_export_plan(c->rq->a, &p, &plan) || mspdi_write(&plan, &c->rs->body)) {
+	if (interchange_export_plan(c->rq->a, &p, &plan) || mspdi_write(&plan, &c->rs->body)) {
 		buf_free(&c->rs->body);
 		return ctx_error(c, 500, "error.500", "");
 	}
@@ -242,14 +246,14 @@ export_schedule_csv(struct ctx *c)
 	struct project p;
 	int rc = load_read(c, &p);
 	if (rc) return rc;
-	static const char *const keys[MSPDI_CSV_COLS] = {
+	static const char *const keys[INTERCHANGE_CSV_COLS] = {
 		"csv.wbs", "csv.name", "csv.duration", "csv.start", "csv.finish", "csv.percent", "csv.estimate",
 		"csv.predecessors", "csv.status", "schedule.csv.early_start", "schedule.csv.early_finish",
 		"schedule.csv.late_start", "schedule.csv.late_finish", "schedule.csv.total_float",
 		"schedule.csv.free_float", "schedule.csv.critical" };
-	const char *headers[MSPDI_CSV_COLS];
-	for (int i = 0; i < MSPDI_CSV_COLS; i++) headers[i] = render_msg(c->lang, keys[i]);
-	mspdi_schedule_csv(&p, headers, &c->rs->body);
+	const char *headers[INTERCHANGE_CSV_COLS];
+	for (int i = 0; i < INTERCHANGE_CSV_COLS; i++) headers[i] = render_msg(c->lang, keys[i]);
+	interchange_schedule_csv(&p, headers, &c->rs->body);
 	c->rs->status = 200;
 	c->rs->ctype = "text/csv; charset=utf-8";
 	c->rs->disposition = arena_printf(c->rq->a, "attachment; filename=\"%s-schedule.csv\"", p.code);

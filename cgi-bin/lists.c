@@ -1,6 +1,8 @@
 /* lists.c — the editable lists (project categories, task categories, delay reasons): labels in
  * both languages, order, retire/restore. Codes never change, so stored rows stay meaningful. */
 #include "core/route.h"
+#include "plan/lists.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "plan/plan.h"
 #include "core/text.h"
@@ -12,7 +14,7 @@
 static int
 lists_page(struct ctx *c)
 {
-	plan_lists_xml(c->page, NULL);
+	lists_xml(c->page, NULL);
 	return H_RENDER;
 }
 

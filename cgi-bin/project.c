@@ -1,12 +1,18 @@
 /* project.c — projects: the list, create and edit forms, the project page with its WBS table
  * (filters, CSV export), members, and saving a project as a template. */
 #include "core/route.h"
+#include "plan/project.h"
+#include "core/json.h"
 #include "plan/calendars.h"
 #include "core/clock.h"
 #include "core/csv.h"
 #include "core/db.h"
 #include "engine/health.h"
 #include "plan/plan.h"
+#include "plan/task.h"
+#include "plan/schedule.h"
+#include "plan/baseline.h"
+#include "plan/lists.h"
 #include "core/render.h"
 #include "core/text.h"
 #include "core/xml.h"
@@ -76,7 +82,7 @@ projects_list(struct ctx *c)
 	if (st) sqlite3_reset(st);
 	xmlNodePtr can = xml_el(c->page, "can");
 	xml_attr(can, "create", c->u->roles & (ROLE_ADMIN | ROLE_MANAGER) ? "1" : "0");
-	plan_lists_xml(c->page, "project_category");
+	lists_xml(c->page, "project_category");
 	return H_RENDER;
 }
 
@@ -142,7 +148,7 @@ form_xml(struct ctx *c, const char *mode, const struct project *p, const char *c
 	xml_attr(f, "planned-start", p->planned_start);
 	xml_attr(f, "planned-finish", p->planned_finish);
 	xml_attr(f, "status", p->status);
-	plan_lists_xml(c->page, "project_category");
+	lists_xml(c->page, "project_category");
 	plan_people_xml(c->page);
 }
 
@@ -305,9 +311,9 @@ project_page(struct ctx *c)
 	if (ps) sqlite3_reset(ps);
 	struct health h;
 	project_health(p.id, p.planned_finish, cal, today, c->rq->a, &h);
-	health_xml(e, &h, p.status);
+	project_health_xml(e, &h, p.status);
 	long long pcal = calendar_of(p.id);
-	calendar_attrs(xml_el(e, "calendar"), pcal ? pcal : 1);
+	calendars_attrs(xml_el(e, "calendar"), pcal ? pcal : 1);
 	members_xml(e, p.id);
 	xmlNodePtr tasks = xml_el(e, "tasks");
 	xml_attr(tasks, "status", status);
@@ -340,17 +346,17 @@ project_page(struct ctx *c)
 		char d[11];
 		if (b && b->start >= 0) { cal_iso(b->start, d); xml_attr(t, "base-start", d); }
 		if (b && b->finish >= 0) { cal_iso(b->finish, d); xml_attr(t, "base-finish", d); }
-		xml_attr_ll(t, "variance", b ? plan_variance(cal, b->finish, f) : 0);
+		xml_attr_ll(t, "variance", b ? baseline_variance(cal, b->finish, f) : 0);
 		if (f > max_f) max_f = f;
 		if (b && b->finish > max_bf) max_bf = b->finish;
 	}
 	if (st) sqlite3_reset(st);
-	if (bid) xml_attr_ll(e, "variance", plan_variance(cal, max_bf, max_f));
-	baselines_xml(e, p.id);
+	if (bid) xml_attr_ll(e, "variance", baseline_variance(cal, max_bf, max_f));
+	baseline_list_xml(e, p.id);
 	xmlNodePtr can = xml_el(c->page, "can");
 	xml_attr(can, "edit", role == 'm' ? "1" : "0");
 	xml_attr(can, "progress", role == 'm' || role == 'e' ? "1" : "0");
-	plan_lists_xml(c->page, NULL);
+	lists_xml(c->page, NULL);
 	plan_people_xml(c->page);
 	return H_RENDER;
 }
@@ -391,8 +397,8 @@ template_post(struct ctx *c)
 	t.id = id;
 	const struct calendar *cal = plan_project_calendar(c->rq->a, p.id);
 	int start = cal_day(p.planned_start);
-	if (id < 0 || project_copy_tasks(&c->who, p.id, start, &t, start, cal, c->rq->a) ||
-	    project_recompute(id, c->rq->a) || project_links_from_text(id, c->rq->a) < 0 || project_recompute(id, c->rq->a))
+	if (id < 0 || task_copy_tree(&c->who, p.id, start, &t, start, cal, c->rq->a) ||
+	    project_recompute(id, c->rq->a) || schedule_links_from_text(id, c->rq->a) < 0 || project_recompute(id, c->rq->a))
 		return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, "/templates?flash=template");
 }

@@ -30,7 +30,7 @@ read_form(struct ctx *c, struct stdchg *s)
 
 /* The form's choices: <categories>. */
 static void
-lists_xml(struct ctx *c)
+categories_xml(struct ctx *c)
 {
 	xmlNodePtr k = xml_el(c->page, "categories");
 	sqlite3_stmt *st = db_q("SELECT code, label_zh, label_en FROM change_categories WHERE active = 1"
@@ -42,7 +42,7 @@ lists_xml(struct ctx *c)
 static int
 list_page(struct ctx *c)
 {
-	std_list_xml(c->page);
+	standard_list_xml(c->page);
 	xml_attr(xml_el(c->page, "can"), "create", (c->u->roles & EDITORS) ? "1" : "0");
 	return H_RENDER;
 }
@@ -51,8 +51,8 @@ static int
 form_page(struct ctx *c, const struct stdchg *s)
 {
 	c->sheet = "standard-form";
-	xml_attr(std_form_xml(c->page, "new", s), "reason", form_str(c, "reason"));
-	lists_xml(c);
+	xml_attr(standard_form_xml(c->page, "new", s), "reason", form_str(c, "reason"));
+	categories_xml(c);
 	return c->errors ? H_INVALID : H_RENDER;
 }
 
@@ -70,8 +70,8 @@ create_post(struct ctx *c)
 {
 	struct stdchg s;
 	read_form(c, &s);
-	if (std_check(&s, 1, form_err, c)) return form_page(c, &s);
-	if (std_create(&c->who, &s, c->u->id, form_str(c, "reason"))) return ctx_error(c, 503, "error.busy", "");
+	if (standard_check(&s, 1, form_err, c)) return form_page(c, &s);
+	if (standard_create(&c->who, &s, c->u->id, form_str(c, "reason"))) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/standard/%lld?flash=created", s.id));
 }
 
@@ -80,7 +80,7 @@ static int
 load(struct ctx *c, struct stdchg *s)
 {
 	long long id = ctx_id(c, 0);
-	return ctx_found(c, id ? std_load(c->rq->a, id, s) : 0, "std.error.not_found");
+	return ctx_found(c, id ? standard_load(c->rq->a, id, s) : 0, "std.error.not_found");
 }
 
 /* The procedure's page; form: the edit form's values (the stored ones, or a refused POST's). */
@@ -88,13 +88,13 @@ static int
 item_build(struct ctx *c, const struct stdchg *s, const struct stdchg *form)
 {
 	c->sheet = "standard";
-	std_item_xml(c->page, s);
+	standard_item_xml(c->page, s);
 	int edit = (c->u->roles & EDITORS) != 0;
 	xml_attr(xml_el(c->page, "can"), "edit", edit ? "1" : "0");
 	if (edit) {
-		xmlNodePtr f = std_form_xml(c->page, "edit", form);
+		xmlNodePtr f = standard_form_xml(c->page, "edit", form);
 		xml_attr(f, "reason", form_str(c, "reason"));
-		lists_xml(c);
+		categories_xml(c);
 	}
 	return c->errors ? H_INVALID : H_RENDER;
 }
@@ -126,10 +126,10 @@ update_post(struct ctx *c)
 	read_form(c, &s);
 	s.code = old.code;
 	const char *reason = form_str(c, "reason");
-	std_check(&s, 0, form_err, c);
+	standard_check(&s, 0, form_err, c);
 	reason_ok(c, reason);
 	if (c->errors) return item_build(c, &old, &s);
-	if (std_update(&c->who, &old, &s, c->u->id, reason)) return ctx_error(c, 503, "error.busy", "");
+	if (standard_update(&c->who, &old, &s, c->u->id, reason)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/standard/%lld?flash=saved", old.id));
 }
 
@@ -145,7 +145,7 @@ set_active(struct ctx *c, int active)
 		ctx_invalid(c, "reason", "error.field_too_long");
 		return item_build(c, &s, &s);
 	}
-	if (std_set_active(&c->who, &s, active, reason)) return ctx_error(c, 503, "error.busy", "");
+	if (standard_set_active(&c->who, &s, active, reason)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/standard/%lld?flash=saved", s.id));
 }
 

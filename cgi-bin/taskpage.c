@@ -2,12 +2,17 @@
  * and edit forms, moves in the WBS, delete with confirmation, progress updates and comments.
  * Every write recomputes the project's WBS numbers and roll-ups in the same transaction. */
 #include "core/route.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "change/followup.h"
 #include "engine/deps.h"
 #include "engine/health.h"
 #include "core/history.h"
 #include "plan/plan.h"
+#include "plan/project.h"
+#include "plan/task.h"
+#include "plan/schedule.h"
+#include "plan/lists.h"
 #include "core/text.h"
 #include "core/xml.h"
 #include <math.h>
@@ -102,7 +107,7 @@ task_page(struct ctx *c)
 		xml_attr(e, more[i], v ? v : "");
 	}
 	why_xml(e, st, cal, c->rq->a);
-	xml_attr(e, "followup-of", chgfu_change_of(c->rq->a, t.id));
+	xml_attr(e, "followup-of", followup_change_of(c->rq->a, t.id));
 	struct task_flags f;
 	task_flags(st, cal, today, &f);
 	xml_attr(e, "needs-reason", f.overdue || f.at_risk ? "1" : "0");
@@ -142,7 +147,7 @@ task_page(struct ctx *c)
 	xml_attr(can, "progress", t.role == 'm' || (writer && owner) ? "1" : "0");
 	xml_attr(can, "comment", t.role == 'm' || t.role == 'e' ? "1" : "0");
 	project_el(c, &t.p);
-	plan_lists_xml(c->page, "delay_reason");
+	lists_xml(c->page, "delay_reason");
 	return H_RENDER;
 }
 
@@ -213,7 +218,7 @@ form_xml(struct ctx *c, const char *mode, long long id, const struct project *p,
 		xml_attr(e, "depth", (const char *)sqlite3_column_text(st, 3));
 	}
 	if (st) sqlite3_reset(st);
-	plan_lists_xml(c->page, "task_category");
+	lists_xml(c->page, "task_category");
 	plan_people_xml(c->page);
 }
 
@@ -223,14 +228,14 @@ static int
 schedule(struct ctx *c, long long project_id, long long task_id, const char *predecessors)
 {
 	const char *key = NULL, *arg = "";
-	if (task_links_set(project_id, task_id, predecessors, &key, &arg, c->rq->a)) {
+	if (schedule_links_set(project_id, task_id, predecessors, &key, &arg, c->rq->a)) {
 		if (!strcmp(key, "error.busy")) return -1;
 		ctx_invalid_arg(c, "predecessors", key, arg);
 		return 1;
 	}
 	int rc = project_recompute(project_id, c->rq->a);
 	if (rc == -2) {
-		ctx_invalid_arg(c, "predecessors", "error.predecessor_loop", plan_loop_text);
+		ctx_invalid_arg(c, "predecessors", "error.predecessor_loop", schedule_loop_text);
 		return 1;
 	}
 	return rc ? -1 : 0;
@@ -437,7 +442,7 @@ task_delete_post(struct ctx *c)
 	int rc = load_task(c, &t, 'm');
 	if (rc) return rc;
 	if (strcmp(form_str(c, "confirm"), "yes")) return ctx_error(c, 400, "error.confirm", "confirm");
-	if (chgfu_in_subtree(t.id)) return ctx_error(c, 409, "chgf.error.delete", "");
+	if (followup_in_subtree(t.id)) return ctx_error(c, 409, "chgf.error.delete", "");
 	if (task_delete(&c->who, t.id) || project_recompute(t.p.id, c->rq->a)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=deleted", t.p.code));
 }
@@ -467,7 +472,7 @@ progress_post(struct ctx *c)
 		bad = ctx_invalid(c, "remaining_hours", "error.number");
 	if (!ok_status) bad = ctx_invalid(c, "status", "error.status");
 	if (text_chars(pr.note) > 2000) bad = ctx_invalid(c, "note", "error.field_too_long");
-	if (*pr.delay_reason && !plan_list_has("delay_reason", pr.delay_reason))
+	if (*pr.delay_reason && !lists_has("delay_reason", pr.delay_reason))
 		bad = ctx_invalid(c, "delay_reason", "error.delay_reason");
 	if (!bad && !*pr.delay_reason && strcmp(pr.status, "cancelled")) {
 		/* late or at risk with the values of this update: say why */

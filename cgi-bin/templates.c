@@ -1,8 +1,12 @@
 /* templates.c — project templates: the list with their recurrences, creating a project from a
  * template with a new start date, and adding a recurrence that `opsplan cron` instantiates. */
 #include "core/route.h"
+#include "plan/project.h"
+#include "plan/lists.h"
+#include "plan/plan.h"
+#include "core/json.h"
 #include "core/clock.h"
-#include "cmd/cron.h"
+#include "plan/templates.h"
 #include "core/db.h"
 #include "engine/recur.h"
 #include "core/text.h"
@@ -48,7 +52,7 @@ templates_page(struct ctx *c)
 		if (st) sqlite3_reset(st);
 	}
 	plan_people_xml(c->page);
-	plan_lists_xml(c->page, "project_category");
+	lists_xml(c->page, "project_category");
 	return H_RENDER;
 }
 
@@ -91,7 +95,7 @@ instantiate(struct ctx *c)
 		c->errors = NULL;
 		return ctx_error(c, 400, p.manager_id ? "error.code" : "error.manager", p.manager_id ? "code" : "manager");
 	}
-	if (cron_instantiate(&c->who, &tpl, &p, day, cal, c->rq->a) < 0) return ctx_error(c, 503, "error.busy", "");
+	if (templates_instantiate(&c->who, &tpl, &p, day, cal, c->rq->a) < 0) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/projects/%s?flash=instantiated", p.code));
 }
 

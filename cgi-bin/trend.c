@@ -8,7 +8,10 @@
 #include "core/route.h"
 #include "core/db.h"
 #include "plan/plan.h"
+#include "plan/project.h"
+#include "plan/baseline.h"
 #include "plan/trend.h"
+#include "engine/trendline.h"
 #include "core/xml.h"
 #include <stdio.h>
 #include <string.h>
@@ -21,7 +24,7 @@ static const char *const shapes[] = { "circle", "square", "triangle" };
 struct ms {
 	long long id;
 	const char *wbs, *name;
-	struct trend_row *rows;
+	struct trendline_row *rows;
 	int n;
 };
 
@@ -57,7 +60,7 @@ milestone_trend(struct ctx *c)
 	int total = (int)db_int("SELECT count(*) FROM milestone_history WHERE project_id = ? AND day <= ?", "is", p.id, sd);
 	int nms = (int)db_int("SELECT count(DISTINCT task_id) FROM milestone_history WHERE project_id = ? AND day <= ?",
 			      "is", p.id, sd);
-	struct trend_row *rows = arena_alloc(a, sizeof *rows * (size_t)(total + 1));
+	struct trendline_row *rows = arena_alloc(a, sizeof *rows * (size_t)(total + 1));
 	struct ms *ms = arena_alloc(a, sizeof *ms * (size_t)(nms + 1));
 	int *days = arena_alloc(a, sizeof *days * (size_t)(total + 1));
 	sqlite3_stmt *st = db_q("SELECT h.task_id, t.wbs, t.name, h.day, h.finish FROM milestone_history h"
@@ -75,22 +78,22 @@ milestone_trend(struct ctx *c)
 					     arena_strdup(a, (const char *)sqlite3_column_text(st, 2)), rows + nr, 0 };
 			m++;
 		}
-		rows[nr] = (struct trend_row){ day, fin };
+		rows[nr] = (struct trendline_row){ day, fin };
 		days[nr] = day;
 		ms[m - 1].n++;
 		nr++;
 	}
 	if (st) sqlite3_reset(st);
-	int nd = trend_report_days(days, nr, status);
+	int nd = trendline_days(days, nr, status);
 
 	int shown = m < MAX_LINES ? m : MAX_LINES;
-	struct trend_point *pts = arena_alloc(a, sizeof *pts * (size_t)(shown * nd + 1));
+	struct trendline_point *pts = arena_alloc(a, sizeof *pts * (size_t)(shown * nd + 1));
 	int *npts = arena_alloc(a, sizeof *npts * (size_t)(shown + 1)), *reached = arena_alloc(a, sizeof *reached * (size_t)(shown + 1));
 	int lo = days[0], hi = status;
 	for (int i = 0; i < shown; i++) {
-		npts[i] = trend_line(ms[i].rows, ms[i].n, days, nd, pts + (size_t)i * nd, &reached[i]);
+		npts[i] = trendline_points(ms[i].rows, ms[i].n, days, nd, pts + (size_t)i * nd, &reached[i]);
 		for (int j = 0; j < npts[i]; j++) {
-			const struct trend_point *q = &pts[(size_t)i * nd + j];
+			const struct trendline_point *q = &pts[(size_t)i * nd + j];
 			if (q->y < lo) lo = q->y;
 			if (q->y > hi) hi = q->y;
 			if (q->x < lo) lo = q->x;
@@ -117,8 +120,8 @@ milestone_trend(struct ctx *c)
 	xml_attr_ll(t, "legend", bottom + LEGEND_GAP);
 	attr_day(t, "from", lo);
 	attr_day(t, "to", hi);
-#define X(day) trend_scale((day), lo, hi, LEFT, right)
-#define Y(day) trend_scale((day), lo, hi, bottom, TOP)
+#define X(day) trendline_scale((day), lo, hi, LEFT, right)
+#define Y(day) trendline_scale((day), lo, hi, bottom, TOP)
 	attr_num(t, "date-x", X(status));
 	/* the diagonal: report date = milestone date */
 	attr_num(t, "diag-x1", X(lo));
@@ -132,14 +135,14 @@ milestone_trend(struct ctx *c)
 	}
 	for (int i = 0; i < shown; i++) {
 		xmlNodePtr e = xml_el(t, "milestone");
-		const struct trend_point *q = pts + (size_t)i * nd;
+		const struct trendline_point *q = pts + (size_t)i * nd;
 		xml_attr_ll(e, "id", ms[i].id);
 		xml_attr(e, "wbs", ms[i].wbs);
 		xml_attr(e, "name", ms[i].name);
 		attr_day(e, "first", ms[i].rows[0].finish);
 		int now = npts[i] ? q[npts[i] - 1].y : ms[i].rows[ms[i].n - 1].finish;
 		attr_day(e, "current", now);
-		xml_attr_ll(e, "slip", plan_variance(cal, ms[i].rows[0].finish, now));
+		xml_attr_ll(e, "slip", baseline_variance(cal, ms[i].rows[0].finish, now));
 		xml_attr(e, "reached", reached[i] ? "1" : "0");
 		xml_attr(e, "color", colors[i % 8]);
 		xml_attr(e, "shape", shapes[i % 3]);

@@ -10,16 +10,16 @@
 #include "core/xml.h"
 #include <string.h>
 
-static struct cwin_fields
+static struct windows_fields
 read_fields(struct ctx *c)
 {
-	return (struct cwin_fields){ form_str(c, "kind"), form_str(c, "name"), form_str(c, "start"), form_str(c, "end"),
+	return (struct windows_fields){ form_str(c, "kind"), form_str(c, "name"), form_str(c, "start"), form_str(c, "end"),
 				     form_str(c, "repeat"), form_str(c, "repeat_until"), form_str(c, "ci"),
 				     form_str(c, "note") };
 }
 
 static void
-form_xml(struct ctx *c, const char *mode, long long id, const struct cwin_fields *f)
+form_xml(struct ctx *c, const char *mode, long long id, const struct windows_fields *f)
 {
 	xmlNodePtr e = xml_el(c->page, "window-form");
 	xml_attr(e, "mode", mode);
@@ -32,22 +32,22 @@ form_xml(struct ctx *c, const char *mode, long long id, const struct cwin_fields
 	xml_attr(e, "repeat-until", f->repeat_until);
 	xml_attr(e, "ci", f->ci);
 	xml_attr(e, "note", f->note);
-	cwin_cis_xml(c->page);
+	windows_cis_xml(c->page);
 }
 
 static void
-list_xml(struct ctx *c, const struct cwin_fields *f)
+list_xml(struct ctx *c, const struct windows_fields *f)
 {
 	c->sheet = "windows";
 	xml_set(c->page, "name", "windows");
-	cwin_list_xml(c->page, 0);
+	windows_list_xml(c->page, 0);
 	form_xml(c, "new", 0, f);
 }
 
 static int
 list_page(struct ctx *c)
 {
-	struct cwin_fields f = { "maintenance", "", "", "", "none", "", "", "" };
+	struct windows_fields f = { "maintenance", "", "", "", "none", "", "", "" };
 	list_xml(c, &f);
 	return H_RENDER;
 }
@@ -55,26 +55,26 @@ list_page(struct ctx *c)
 static int
 create_post(struct ctx *c)
 {
-	struct cwin_fields f = read_fields(c);
+	struct windows_fields f = read_fields(c);
 	char s[17], e[17];
 	long long ci;
-	if (cwin_check(&f, s, e, &ci, form_err, c)) {
+	if (windows_check(&f, s, e, &ci, form_err, c)) {
 		list_xml(c, &f);
 		return H_INVALID;
 	}
 	f.start = s;
 	f.end = e;
-	long long id = cwin_create(&c->who, &f, ci);
+	long long id = windows_create(&c->who, &f, ci);
 	if (id < 0) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/windows?flash=window#window-%lld", id));
 }
 
 static void
-edit_xml(struct ctx *c, long long id, const struct cwin_fields *f)
+edit_xml(struct ctx *c, long long id, const struct windows_fields *f)
 {
 	c->sheet = "window";
 	xml_set(c->page, "name", "window");
-	cwin_list_xml(c->page, id);
+	windows_list_xml(c->page, id);
 	form_xml(c, "edit", id, f);
 }
 
@@ -82,11 +82,11 @@ static int
 edit_page(struct ctx *c)
 {
 	long long id = ctx_id(c, 0);
-	if (!id || !cwin_exists(id)) return ctx_error(c, 404, "win.error.not_found", "");
+	if (!id || !windows_exists(id)) return ctx_error(c, 404, "win.error.not_found", "");
 	c->sheet = "window";
-	xmlNodePtr l = cwin_list_xml(c->page, id);
+	xmlNodePtr l = windows_list_xml(c->page, id);
 	xmlNodePtr w = l->children;
-	struct cwin_fields f = { "", "", "", "", "", "", "", "" };
+	struct windows_fields f = { "", "", "", "", "", "", "", "" };
 	if (w) {
 		const char *names[] = { "kind", "name", "start", "end", "repeat", "repeat-until", "ci", "note" };
 		const char **dst[] = { &f.kind, &f.name, &f.start, &f.end, &f.repeat, &f.repeat_until, &f.ci, &f.note };
@@ -104,17 +104,17 @@ static int
 edit_post(struct ctx *c)
 {
 	long long id = ctx_id(c, 0);
-	if (!id || !cwin_exists(id)) return ctx_error(c, 404, "win.error.not_found", "");
-	struct cwin_fields f = read_fields(c);
+	if (!id || !windows_exists(id)) return ctx_error(c, 404, "win.error.not_found", "");
+	struct windows_fields f = read_fields(c);
 	char s[17], e[17];
 	long long ci;
-	if (cwin_check(&f, s, e, &ci, form_err, c)) {
+	if (windows_check(&f, s, e, &ci, form_err, c)) {
 		edit_xml(c, id, &f);
 		return H_INVALID;
 	}
 	f.start = s;
 	f.end = e;
-	if (cwin_update(&c->who, id, &f, ci)) return ctx_error(c, 503, "error.busy", "");
+	if (windows_update(&c->who, id, &f, ci)) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/windows/%lld?flash=window", id));
 }
 
@@ -122,8 +122,8 @@ static int
 deactivate_post(struct ctx *c)
 {
 	long long id = ctx_id(c, 0);
-	if (!id || !cwin_exists(id)) return ctx_error(c, 404, "win.error.not_found", "");
-	if (cwin_deactivate(&c->who, id) < 0) return ctx_error(c, 503, "error.busy", "");
+	if (!id || !windows_exists(id)) return ctx_error(c, 404, "win.error.not_found", "");
+	if (windows_deactivate(&c->who, id) < 0) return ctx_error(c, 503, "error.busy", "");
 	return ctx_redirect(c, arena_printf(c->rq->a, "/changes/windows?flash=window#window-%lld", id));
 }
 
@@ -152,10 +152,10 @@ check_page(struct ctx *c)
 			if (*codes[k]) xml_text(f, "ci", codes[k]);
 			k++;
 		}
-	cwin_cis_xml(c->page);
+	windows_cis_xml(c->page);
 	if (!start && !end && !k) return H_RENDER;     /* the empty form */
-	if (k > CWIN_MAX_CIS) return ctx_error(c, 400, "error.field", "ci");
-	if (cwin_check_xml(c->page, start ? start : "", end ? end : "", codes, k, c->rq->a, check_err, c) < 0 &&
+	if (k > WINDOWS_MAX_CIS) return ctx_error(c, 400, "error.field", "ci");
+	if (windows_check_xml(c->page, start ? start : "", end ? end : "", codes, k, c->rq->a, check_err, c) < 0 &&
 	    !c->errors)
 		return ctx_error(c, 503, "error.busy", "");
 	return c->errors ? H_INVALID : H_RENDER;
@@ -173,7 +173,7 @@ calendar_page(struct ctx *c)
 		def[7] = 0;
 		month = def;
 	}
-	if (cwin_month_xml(c->page, month, c->rq->a)) return ctx_error(c, 400, "win.error.month", "month");
+	if (windows_month_xml(c->page, month, c->rq->a)) return ctx_error(c, 400, "win.error.month", "month");
 	return H_RENDER;
 }
 

@@ -4,6 +4,8 @@
 #include "core/csv.h"
 #include "core/db.h"
 #include "plan/plan.h"
+#include "plan/task.h"
+#include "plan/lists.h"
 #include "core/render.h"
 #include "core/text.h"
 #include "core/xml.h"
@@ -30,7 +32,7 @@ work_my_page(struct ctx *c)
 				" ORDER BY t.planned_finish IS NULL, t.planned_finish, t.priority, p.code, t.seq", "i", c->u->id);
 	while (st && sqlite3_step(st) == SQLITE_ROW) task_xml(my, st, cal, today);
 	if (st) sqlite3_reset(st);
-	plan_lists_xml(c->page, "delay_reason");
+	lists_xml(c->page, "delay_reason");
 	return H_RENDER;
 }
 

@@ -2,6 +2,7 @@
  * page models and the engine's view of them (approvalpolicy.h). */
 #include "change/approvalpolicy.h"
 #include "core/auth.h"
+#include "core/json.h"
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/text.h"
@@ -31,11 +32,11 @@ static const char *const types[] = { "normal", "emergency", "*", NULL };
 static const char *const risks[] = { "low", "medium", "high", "very_high", "*", NULL };
 
 int
-apol_check(const struct apol *p, apol_err_fn err, void *arg)
+approvalpolicy_check(const struct apol *p, approvalpolicy_err_fn err, void *arg)
 {
 	int bad = 0;
 	size_t nl = text_chars(p->name);
-	if (!nl || nl > APOL_NAME_MAX || strpbrk(p->name, "\r\n")) {
+	if (!nl || nl > APPROVALPOLICY_NAME_MAX || strpbrk(p->name, "\r\n")) {
 		err(arg, "name", "apr.error.name", "");
 		bad++;
 	} else if (db_int("SELECT count(*) FROM approval_policies WHERE name = ? AND id <> ?", "si", p->name, p->id)) {
@@ -51,7 +52,7 @@ apol_check(const struct apol *p, apol_err_fn err, void *arg)
 					" AND risk_level = ? AND id <> ? ORDER BY id LIMIT 1", "sssi", p->kind, p->type,
 					p->risk, p->id);
 		if (st && sqlite3_step(st) == SQLITE_ROW) {
-			char other[APOL_NAME_MAX * 4 + 1];
+			char other[APPROVALPOLICY_NAME_MAX * 4 + 1];
 			snprintf(other, sizeof other, "%s", col(st, 0));
 			sqlite3_reset(st);
 			err(arg, "risk_level", "apr.error.duplicate", other);
@@ -82,7 +83,7 @@ sid(long long id, char out[24])
 }
 
 long long
-apol_create(const struct audit_who *who, const struct apol *p)
+approvalpolicy_create(const struct audit_who *who, const struct apol *p)
 {
 	char now[21], s[24];
 	clock_iso(clock_now(), now);
@@ -99,7 +100,7 @@ apol_create(const struct audit_who *who, const struct apol *p)
 }
 
 int
-apol_update(const struct audit_who *who, const struct apol *old, const struct apol *nw)
+approvalpolicy_update(const struct audit_who *who, const struct apol *old, const struct apol *nw)
 {
 	if (!strcmp(old->name, nw->name) && !strcmp(old->kind, nw->kind) && !strcmp(old->type, nw->type) &&
 	    !strcmp(old->risk, nw->risk) && !old->active == !nw->active)
@@ -119,7 +120,7 @@ apol_update(const struct audit_who *who, const struct apol *old, const struct ap
 }
 
 int
-apol_load(struct arena *a, long long id, struct apol *out)
+approvalpolicy_load(struct arena *a, long long id, struct apol *out)
 {
 	sqlite3_stmt *st = db_q("SELECT id, name, kind, type, risk_level, active FROM approval_policies WHERE id = ?", "i",
 				id);
@@ -136,22 +137,22 @@ apol_load(struct arena *a, long long id, struct apol *out)
 }
 
 int
-apol_nsteps(long long id)
+approvalpolicy_nsteps(long long id)
 {
 	return (int)db_int("SELECT count(*) FROM approval_steps WHERE policy_id = ?", "i", id);
 }
 
 int
-apol_step_check(long long pid, const struct apol_step_in *s, long long *ids, int *nids, int *n_out, apol_err_fn err,
+approvalpolicy_step_check(long long pid, const struct approvalpolicy_step_in *s, long long *ids, int *nids, int *n_out, approvalpolicy_err_fn err,
 		void *arg)
 {
-	int bad = 0, ns = apol_nsteps(pid);
+	int bad = 0, ns = approvalpolicy_nsteps(pid);
 	*nids = 0;
 	*n_out = 0;
-	if (s->step < 1 || s->step > ns + 1 || s->step > AP_MAX_STEPS) { err(arg, "step", "apr.error.step", ""); bad++; }
+	if (s->step < 1 || s->step > ns + 1 || s->step > APPROVAL_MAX_STEPS) { err(arg, "step", "apr.error.step", ""); bad++; }
 	size_t nl = text_chars(s->name);
-	if (nl > APOL_STEP_NAME_MAX || strpbrk(s->name, "\r\n")) { err(arg, "step_name", "apr.error.step_name", ""); bad++; }
-	int q = ap_quorum_parse(s->quorum);
+	if (nl > APPROVALPOLICY_STEP_NAME_MAX || strpbrk(s->name, "\r\n")) { err(arg, "step_name", "apr.error.step_name", ""); bad++; }
+	int q = approval_quorum_parse(s->quorum);
 	if (q < 0) { err(arg, "quorum", "apr.error.quorum", ""); bad++; }
 	int given = 0, approvers_bad = 0;
 	for (int i = 0; i < s->nlogins; i++) {
@@ -167,7 +168,7 @@ apol_step_check(long long pid, const struct apol_step_in *s, long long *ids, int
 			approvers_bad++;
 			continue;
 		}
-		if (!(user_roles(id) & APOL_APPROVER_ROLES)) {
+		if (!(user_roles(id) & APPROVALPOLICY_APPROVER_ROLES)) {
 			err(arg, "approver", "apr.error.approver_role", l);
 			approvers_bad++;
 			continue;
@@ -178,11 +179,11 @@ apol_step_check(long long pid, const struct apol_step_in *s, long long *ids, int
 	}
 	bad += approvers_bad;
 	if (!given) { err(arg, "approver", "apr.error.approvers", ""); bad++; }
-	else if (*nids > APOL_MAX_APPROVERS) { err(arg, "approver", "apr.error.approvers_many", ""); bad++; }
-	if (q == AP_N) {
+	else if (*nids > APPROVALPOLICY_MAX_APPROVERS) { err(arg, "approver", "apr.error.approvers_many", ""); bad++; }
+	if (q == APPROVAL_N) {
 		char *end = NULL;
 		long n = strtol(s->n, &end, 10);
-		if (!*s->n || *end || n < 1 || (!approvers_bad && given && n > *nids) || n > APOL_MAX_APPROVERS) {
+		if (!*s->n || *end || n < 1 || (!approvers_bad && given && n > *nids) || n > APPROVALPOLICY_MAX_APPROVERS) {
 			err(arg, "n", "apr.error.quorum_n", "");
 			bad++;
 		} else {
@@ -203,7 +204,7 @@ step_json(struct buf *b, long long pid, int step)
 		if (st) sqlite3_reset(st);
 		return -1;
 	}
-	char name[APOL_STEP_NAME_MAX * 4 + 1], quorum[8];
+	char name[APPROVALPOLICY_STEP_NAME_MAX * 4 + 1], quorum[8];
 	snprintf(name, sizeof name, "%s", col(st, 0));
 	snprintf(quorum, sizeof quorum, "%s", col(st, 1));
 	int n = sqlite3_column_int(st, 2);
@@ -229,7 +230,7 @@ step_json(struct buf *b, long long pid, int step)
 }
 
 int
-apol_step_save(const struct audit_who *who, long long pid, const struct apol_step_in *s, const long long *ids,
+approvalpolicy_step_save(const struct audit_who *who, long long pid, const struct approvalpolicy_step_in *s, const long long *ids,
 	       int nids, int n)
 {
 	struct buf ov = {0}, nv = {0};
@@ -256,9 +257,9 @@ out:
 }
 
 int
-apol_step_delete(const struct audit_who *who, long long pid, int step)
+approvalpolicy_step_delete(const struct audit_who *who, long long pid, int step)
 {
-	int ns = apol_nsteps(pid);
+	int ns = approvalpolicy_nsteps(pid);
 	if (step < 1 || step != ns) return 1;
 	struct buf ov = {0};
 	int rc = -1;
@@ -285,7 +286,7 @@ policy_attrs(xmlNodePtr e, sqlite3_stmt *st)
 	" (SELECT count(*) FROM approval_steps s WHERE s.policy_id = p.id)"
 
 void
-apol_list_xml(xmlNodePtr parent)
+approvalpolicy_list_xml(xmlNodePtr parent)
 {
 	xmlNodePtr l = xml_el(parent, "policies");
 	sqlite3_stmt *st = db_q("SELECT " POLICY_COLS " FROM approval_policies p ORDER BY p.active DESC, p.kind,"
@@ -296,7 +297,7 @@ apol_list_xml(xmlNodePtr parent)
 }
 
 xmlNodePtr
-apol_xml(xmlNodePtr parent, long long id)
+approvalpolicy_xml(xmlNodePtr parent, long long id)
 {
 	xmlNodePtr p = xml_el(parent, "policy");
 	sqlite3_stmt *st = db_q("SELECT " POLICY_COLS " FROM approval_policies p WHERE p.id = ?", "i", id);
@@ -329,7 +330,7 @@ apol_xml(xmlNodePtr parent, long long id)
 }
 
 void
-apol_eligible_xml(xmlNodePtr parent)
+approvalpolicy_eligible_xml(xmlNodePtr parent)
 {
 	xmlNodePtr l = xml_el(parent, "eligible");
 	sqlite3_stmt *st = db_q("SELECT u.login, u.display_name, group_concat(r.role, ' ') FROM users u JOIN user_roles r"
@@ -344,16 +345,16 @@ apol_eligible_xml(xmlNodePtr parent)
 	if (st) sqlite3_reset(st);
 }
 
-struct ap_policy *
-apol_load_all(struct arena *a, int *n)
+struct approval_policy *
+approvalpolicy_load_all(struct arena *a, int *n)
 {
 	int max = (int)db_int("SELECT count(*) FROM approval_policies", "");
-	struct ap_policy *p = arena_alloc(a, sizeof *p * (size_t)(max + 1));
+	struct approval_policy *p = arena_alloc(a, sizeof *p * (size_t)(max + 1));
 	sqlite3_stmt *st = db_q("SELECT id, kind, type, risk_level, active FROM approval_policies ORDER BY id", "");
 	if (!st) return NULL;
 	int k = 0;
 	while (k < max && sqlite3_step(st) == SQLITE_ROW)
-		p[k++] = (struct ap_policy){ sqlite3_column_int64(st, 0), arena_strdup(a, col(st, 1)),
+		p[k++] = (struct approval_policy){ sqlite3_column_int64(st, 0), arena_strdup(a, col(st, 1)),
 					     arena_strdup(a, col(st, 2)), arena_strdup(a, col(st, 3)),
 					     sqlite3_column_int(st, 4) };
 	sqlite3_reset(st);
@@ -361,16 +362,16 @@ apol_load_all(struct arena *a, int *n)
 	return p;
 }
 
-struct ap_step *
-apol_load_steps(struct arena *a, long long pid, int *n)
+struct approval_step *
+approvalpolicy_load_steps(struct arena *a, long long pid, int *n)
 {
-	struct ap_step *s = arena_alloc(a, sizeof *s * AP_MAX_STEPS);
+	struct approval_step *s = arena_alloc(a, sizeof *s * APPROVAL_MAX_STEPS);
 	int k = 0;
 	sqlite3_stmt *st = db_q("SELECT step, quorum, coalesce(quorum_n, 0) FROM approval_steps WHERE policy_id = ?"
 				" ORDER BY step", "i", pid);
-	while (st && k < AP_MAX_STEPS && sqlite3_step(st) == SQLITE_ROW) {
-		int q = ap_quorum_parse(col(st, 1));
-		s[k++] = (struct ap_step){ sqlite3_column_int(st, 0), q < 0 ? AP_ALL : q, sqlite3_column_int(st, 2), NULL, 0 };
+	while (st && k < APPROVAL_MAX_STEPS && sqlite3_step(st) == SQLITE_ROW) {
+		int q = approval_quorum_parse(col(st, 1));
+		s[k++] = (struct approval_step){ sqlite3_column_int(st, 0), q < 0 ? APPROVAL_ALL : q, sqlite3_column_int(st, 2), NULL, 0 };
 	}
 	if (st) sqlite3_reset(st);
 	for (int i = 0; i < k; i++) {

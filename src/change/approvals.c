@@ -17,8 +17,8 @@ col(sqlite3_stmt *st, int i)
 }
 
 int
-aq_route_load(struct arena *a, long long change_id, const char *today, const struct ap_policy *pol, int npol,
-	      struct aq_route *r)
+approvals_route_load(struct arena *a, long long change_id, const char *today, const struct approval_policy *pol, int npol,
+	      struct approvals_route *r)
 {
 	memset(r, 0, sizeof *r);
 	r->change_id = change_id;
@@ -29,32 +29,32 @@ aq_route_load(struct arena *a, long long change_id, const char *today, const str
 		sqlite3_reset(st);
 		return -1;
 	}
-	r->chg = (struct ap_change){ arena_strdup(a, col(st, 0)),
+	r->chg = (struct approval_change){ arena_strdup(a, col(st, 0)),
 				     sqlite3_column_type(st, 1) == SQLITE_NULL ? NULL : arena_strdup(a, col(st, 1)),
 				     sqlite3_column_int64(st, 2), sqlite3_column_int64(st, 3) };
 	sqlite3_reset(st);
 	r->policy_id = db_int("SELECT policy_id FROM approvals WHERE change_id = ? ORDER BY id LIMIT 1", "i", change_id);
 	if (!r->policy_id) {
 		if (!pol) {
-			pol = apol_load_all(a, &npol);
+			pol = approvalpolicy_load_all(a, &npol);
 			if (!pol) return -1;
 		}
-		int i = ap_select(pol, npol, r->chg.type, r->chg.risk);
+		int i = approval_select(pol, npol, r->chg.type, r->chg.risk);
 		if (i < 0) return 0;
 		r->policy_id = pol[i].id;
 	}
-	r->steps = apol_load_steps(a, r->policy_id, &r->nsteps);
+	r->steps = approvalpolicy_load_steps(a, r->policy_id, &r->nsteps);
 	int max = (int)db_int("SELECT count(*) FROM approvals WHERE change_id = ? AND policy_id = ?", "ii", change_id,
 			      r->policy_id);
 	r->d = arena_alloc(a, sizeof *r->d * (size_t)(max + 1));
 	st = db_q("SELECT step, approver_id, coalesce(on_behalf_of, 0), decision = 'approved' FROM approvals"
 		  " WHERE change_id = ? AND policy_id = ? ORDER BY id", "ii", change_id, r->policy_id);
 	while (st && r->nd < max && sqlite3_step(st) == SQLITE_ROW)
-		r->d[r->nd++] = (struct ap_decision){ sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1),
+		r->d[r->nd++] = (struct approval_decision){ sqlite3_column_int(st, 0), sqlite3_column_int64(st, 1),
 						      sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3) };
 	if (st) sqlite3_reset(st);
-	r->g = dlg_in_force(a, today, &r->ng);
-	ap_evaluate(r->steps, r->nsteps, r->d, r->nd, &r->state);
+	r->g = delegation_in_force(a, today, &r->ng);
+	approval_evaluate(r->steps, r->nsteps, r->d, r->nd, &r->state);
 	return 1;
 }
 
@@ -71,7 +71,7 @@ user_attrs(xmlNodePtr e, const char *login_attr, const char *name_attr, long lon
 }
 
 int
-aq_queue_xml(xmlNodePtr parent, long long user, const char *today, struct arena *a)
+approvals_queue_xml(xmlNodePtr parent, long long user, const char *today, struct arena *a)
 {
 	xmlNodePtr q = xml_el(parent, "queue");
 	int n = (int)db_int("SELECT count(*) FROM changes WHERE state IN ('assess', 'authorize')", "");
@@ -84,13 +84,13 @@ aq_queue_xml(xmlNodePtr parent, long long user, const char *today, struct arena 
 	int count = 0;
 	for (int i = 0; i < k; i++) {
 		/* the whole route: the change's policy, then the freeze override when its window is in a freeze */
-		struct chg v;
-		struct cd_route cr;
-		if (chg_load(a, nums[i], &v) != 1 || cd_route_now(a, &v, today, &cr)) return -1;
+		struct change v;
+		struct decide_route cr;
+		if (change_load(a, nums[i], &v) != 1 || decide_route_now(a, &v, today, &cr)) return -1;
 		long long ob = 0;
-		const struct aq_route *r = cr.cur;
-		if (cr.status != AP_PENDING || !r || cd_may(&cr, user, today, &ob) != AP_OK) continue;
-		const struct ap_step *cur = &r->steps[r->state.current];
+		const struct approvals_route *r = cr.cur;
+		if (cr.status != APPROVAL_PENDING || !r || decide_may(&cr, user, today, &ob) != APPROVAL_OK) continue;
+		const struct approval_step *cur = &r->steps[r->state.current];
 		st = db_q("SELECT c.number, c.title, c.type, coalesce(c.risk_level, ''), c.state, coalesce(c.planned_start, ''),"
 			  " coalesce(c.planned_end, ''), p.name, coalesce(s.name, '') FROM changes c, approval_policies p"
 			  " LEFT JOIN approval_steps s ON s.policy_id = p.id AND s.step = ?3 WHERE c.id = ?1 AND p.id = ?2",

@@ -1,7 +1,9 @@
 /* change.c — requests for change: checks, numbering, audited writes, attachments and loading
  * (see change.h). The page models are changexml.c, the workflow changeflow.c. */
 #include "change/change.h"
+#include "plan/plan.h"
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "engine/win.h"
@@ -10,11 +12,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const chg_types[] = { "standard", "normal", "emergency", NULL };
-const char *const chg_states[] = { "new", "assess", "authorize", "scheduled", "implement", "review", "closed",
+const char *const change_types[] = { "standard", "normal", "emergency", NULL };
+const char *const change_states[] = { "new", "assess", "authorize", "scheduled", "implement", "review", "closed",
 				   "rejected", "cancelled", NULL };
-const char *const chg_close_codes[] = { "successful", "successful_with_issues", "unsuccessful", "rolled_back", NULL };
-const char *const chg_impacts[] = { "services", "users", "capacity", "availability", "continuity", "security", NULL };
+const char *const change_close_codes[] = { "successful", "successful_with_issues", "unsuccessful", "rolled_back", NULL };
+const char *const change_impacts[] = { "services", "users", "capacity", "availability", "continuity", "security", NULL };
 
 static int
 one_of(const char *s, const char *const *set)
@@ -25,7 +27,7 @@ one_of(const char *s, const char *const *set)
 }
 
 void
-chg_now_local(char out[17])
+change_now_local(char out[17])
 {
 	clock_local(clock_now(), out);
 	out[10] = 'T';
@@ -50,14 +52,14 @@ col(struct arena *a, sqlite3_stmt *st, int i)
 }
 
 int
-chg_check(struct chg *c, plan_err_fn err, void *arg, struct arena *a)
+change_check(struct change *c, plan_err_fn err, void *arg, struct arena *a)
 {
 	int bad = 0;
 #define BAD(f, k) do { err(arg, f, k); bad++; } while (0)
 	if (!*c->title || text_chars(c->title) > 200 || strpbrk(c->title, "\r\n")) BAD("title", "chg.error.title");
-	int type_ok = one_of(c->type, chg_types);
+	int type_ok = one_of(c->type, change_types);
 	if (!type_ok) BAD("type", "chg.error.type");
-	const char *std_level = NULL;
+	const char *standard_level = NULL;
 	c->standard_id = 0;
 	if (type_ok && !strcmp(c->type, "standard")) {
 		sqlite3_stmt *st = db_q("SELECT id, category, implementation_plan, test_plan, backout_plan, risk_level"
@@ -68,7 +70,7 @@ chg_check(struct chg *c, plan_err_fn err, void *arg, struct arena *a)
 			if (!*c->implementation_plan) c->implementation_plan = col(a, st, 2);
 			if (!*c->test_plan) c->test_plan = col(a, st, 3);
 			if (!*c->backout_plan) c->backout_plan = col(a, st, 4);
-			std_level = col(a, st, 5);
+			standard_level = col(a, st, 5);
 		} else {
 			BAD("standard", "chg.error.standard");
 		}
@@ -82,10 +84,10 @@ chg_check(struct chg *c, plan_err_fn err, void *arg, struct arena *a)
 						  "backout_plan" };
 	const char *longs[] = { c->description, c->reason, c->implementation_plan, c->test_plan, c->backout_plan };
 	for (int i = 0; i < 5; i++)
-		if (text_chars(longs[i]) > CHG_TEXT_MAX) BAD(long_names[i], "error.field_too_long");
+		if (text_chars(longs[i]) > CHANGE_TEXT_MAX) BAD(long_names[i], "error.field_too_long");
 	for (int i = 0; i < 6; i++)
-		if (text_chars(c->impact[i]) > CHG_TEXT_MAX)
-			BAD(arena_printf(a, "impact_%s", chg_impacts[i]), "error.field_too_long");
+		if (text_chars(c->impact[i]) > CHANGE_TEXT_MAX)
+			BAD(arena_printf(a, "impact_%s", change_impacts[i]), "error.field_too_long");
 	c->implementer_id = 0;
 	if (*c->implementer) {
 		c->implementer_id = db_int("SELECT id FROM users WHERE login = ? AND active = 1", "s", c->implementer);
@@ -97,7 +99,7 @@ chg_check(struct chg *c, plan_err_fn err, void *arg, struct arena *a)
 		if (!c->project_id) BAD("project", "chg.error.project");
 	}
 	c->task_ids = arena_alloc(a, sizeof *c->task_ids * (size_t)(c->ntasks + 1));
-	if (c->ntasks > CHG_MAX_TASKS) BAD("tasks", "chg.error.task");
+	if (c->ntasks > CHANGE_MAX_TASKS) BAD("tasks", "chg.error.task");
 	else if (c->ntasks && !*c->project) BAD("tasks", "chg.error.task_project");
 	else if (c->project_id) {
 		for (int i = 0; i < c->ntasks; i++) {
@@ -111,7 +113,7 @@ chg_check(struct chg *c, plan_err_fn err, void *arg, struct arena *a)
 		}
 	}
 	c->ci_ids = arena_alloc(a, sizeof *c->ci_ids * (size_t)(c->ncis + 1));
-	if (c->ncis > CHG_MAX_CIS) BAD("cis", "chg.error.ci");
+	if (c->ncis > CHANGE_MAX_CIS) BAD("cis", "chg.error.ci");
 	else
 		for (int i = 0; i < c->ncis; i++) {
 			c->ci_ids[i] = db_int("SELECT id FROM config_items WHERE code = ? AND status <> 'retired'", "s",
@@ -138,22 +140,22 @@ chg_check(struct chg *c, plan_err_fn err, void *arg, struct arena *a)
 	int all = 1;
 	for (int i = 0; i < RISK_NQ; i++) {
 		if (c->answers[i] == 0) all = 0;
-		if (c->answers[i] < 0 || c->answers[i] > 4 || (c->answers[i] == 0 && !std_level && strcmp(c->type, "standard")))
+		if (c->answers[i] < 0 || c->answers[i] > 4 || (c->answers[i] == 0 && !standard_level && strcmp(c->type, "standard")))
 			BAD(arena_printf(a, "risk_%s", risk_questions[i].code), "chg.error.risk_answer");
 	}
 	c->risk_score = 0;
-	c->risk_level = std_level ? std_level : "";
+	c->risk_level = standard_level ? standard_level : "";
 	struct risk_result r;
 	if (all && !risk_assess(c->answers, &r)) {
 		c->risk_score = r.score;
-		if (!std_level) c->risk_level = r.level;
+		if (!standard_level) c->risk_level = r.level;
 	}
 #undef BAD
 	return bad;
 }
 
 static void
-chg_json(struct buf *b, const struct chg *c)
+change_json(struct buf *b, const struct change *c)
 {
 	json_open(b);
 	json_s(b, "title", c->title);
@@ -168,7 +170,7 @@ chg_json(struct buf *b, const struct chg *c)
 	json_s(b, "reason", c->reason);
 	for (int i = 0; i < 6; i++) {
 		char k[32];
-		snprintf(k, sizeof k, "impact_%s", chg_impacts[i]);
+		snprintf(k, sizeof k, "impact_%s", change_impacts[i]);
 		json_s(b, k, c->impact[i]);
 	}
 	json_s(b, "implementation_plan", c->implementation_plan);
@@ -197,7 +199,7 @@ chg_json(struct buf *b, const struct chg *c)
 
 /* CIs, tasks and answers of c (a checked change with its id): replaced. 0 or -1. */
 static int
-store_links(const struct chg *c)
+store_links(const struct change *c)
 {
 	if (db_run("DELETE FROM change_cis WHERE change_id = ?", "i", c->id) != SQLITE_DONE ||
 	    db_run("DELETE FROM change_tasks WHERE change_id = ?", "i", c->id) != SQLITE_DONE ||
@@ -219,11 +221,11 @@ store_links(const struct chg *c)
 }
 
 int
-chg_create(const struct audit_who *who, struct chg *c, struct arena *a)
+change_create(const struct audit_who *who, struct change *c, struct arena *a)
 {
 	char now[21], local[17];
 	clock_iso(clock_now(), now);
-	chg_now_local(local);
+	change_now_local(local);
 	int year = atoi(local);
 	if (db_run("INSERT INTO change_numbers (year, last) VALUES (?, 1) ON CONFLICT (year) DO UPDATE SET last = last + 1",
 		   "d", year) != SQLITE_DONE)
@@ -246,14 +248,14 @@ chg_create(const struct audit_who *who, struct chg *c, struct arena *a)
 	c->id = sqlite3_last_insert_rowid(db);
 	if (store_links(c)) return -1;
 	struct buf nv = {0};
-	chg_json(&nv, c);
+	change_json(&nv, c);
 	int rc = audit_append(who, "change.create", "change", c->number, NULL, buf_str(&nv), "");
 	buf_free(&nv);
 	return rc;
 }
 
 int
-chg_update(const struct audit_who *who, const struct chg *old, const struct chg *nw)
+change_update(const struct audit_who *who, const struct change *old, const struct change *nw)
 {
 	char now[21];
 	clock_iso(clock_now(), now);
@@ -268,12 +270,12 @@ chg_update(const struct audit_who *who, const struct chg *old, const struct chg 
 		   nw->impact[1], nw->impact[2], nw->impact[3], nw->impact[4], nw->impact[5], nw->implementation_plan,
 		   nw->test_plan, nw->backout_plan, nw->planned_start, nw->planned_end, nw->outage, now, old->id) != SQLITE_DONE)
 		return -1;
-	struct chg n2 = *nw;
+	struct change n2 = *nw;
 	n2.id = old->id;
 	if (store_links(&n2)) return -1;
 	struct buf ov = {0}, nv = {0};
-	chg_json(&ov, old);
-	chg_json(&nv, nw);
+	change_json(&ov, old);
+	change_json(&nv, nw);
 	int rc = strcmp(buf_str(&ov), buf_str(&nv))
 		? audit_append(who, "change.update", "change", old->number, buf_str(&ov), buf_str(&nv), "") : 0;
 	buf_free(&ov);
@@ -281,7 +283,7 @@ chg_update(const struct audit_who *who, const struct chg *old, const struct chg 
 	return rc;
 }
 
-#define CHG_COLS "c.id, c.number, c.title, c.description, c.reason, c.type, coalesce(s.code, ''), c.category, c.state," \
+#define CHANGE_COLS "c.id, c.number, c.title, c.description, c.reason, c.type, coalesce(s.code, ''), c.category, c.state," \
 	" coalesce(c.close_code, ''), r.login, coalesce(i.login, ''), coalesce(p.code, ''), c.impact_services," \
 	" c.impact_users, c.impact_capacity, c.impact_availability, c.impact_continuity, c.impact_security," \
 	" c.implementation_plan, c.test_plan, c.backout_plan, coalesce(c.planned_start, ''), coalesce(c.planned_end, '')," \
@@ -290,14 +292,14 @@ chg_update(const struct audit_who *who, const struct chg *old, const struct chg 
 	" c.reject_reason, c.created_at, c.updated_at, coalesce(c.closed_at, ''), c.outage, coalesce(c.risk_score, 0)," \
 	" coalesce(c.risk_level, ''), c.requester_id, coalesce(c.implementer_id, 0), coalesce(c.project_id, 0)," \
 	" coalesce(c.standard_id, 0)"
-#define CHG_FROM " FROM changes c JOIN users r ON r.id = c.requester_id LEFT JOIN users i ON i.id = c.implementer_id" \
+#define CHANGE_FROM " FROM changes c JOIN users r ON r.id = c.requester_id LEFT JOIN users i ON i.id = c.implementer_id" \
 	" LEFT JOIN projects p ON p.id = c.project_id LEFT JOIN standard_changes s ON s.id = c.standard_id"
 
 int
-chg_load(struct arena *a, const char *number, struct chg *out)
+change_load(struct arena *a, const char *number, struct change *out)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = db_q("SELECT " CHG_COLS CHG_FROM " WHERE c.number = ?", "s", number);
+	sqlite3_stmt *st = db_q("SELECT " CHANGE_COLS CHANGE_FROM " WHERE c.number = ?", "s", number);
 	if (!st) return -1;
 	int rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
@@ -356,13 +358,13 @@ chg_load(struct arena *a, const char *number, struct chg *out)
 }
 
 int
-chg_can_edit(const struct chg *c, const struct user *u)
+change_can_edit(const struct change *c, const struct user *u)
 {
 	return !strcmp(c->state, "new") && (c->requester_id == u->id || (u->roles & ROLE_ADMIN));
 }
 
 int
-chg_can_attach(const struct chg *c, const struct user *u)
+change_can_attach(const struct change *c, const struct user *u)
 {
 	if (!strcmp(c->state, "closed") || !strcmp(c->state, "rejected") || !strcmp(c->state, "cancelled")) return 0;
 	return c->requester_id == u->id || (c->implementer_id && c->implementer_id == u->id) ||
@@ -370,7 +372,7 @@ chg_can_attach(const struct chg *c, const struct user *u)
 }
 
 long long
-chg_attach(const struct audit_who *who, const struct chg *c, long long user_id, const char *name, const char *mime,
+change_attach(const struct audit_who *who, const struct change *c, long long user_id, const char *name, const char *mime,
 	   const void *data, size_t len)
 {
 	unsigned char d[EVP_MAX_MD_SIZE];
@@ -410,7 +412,7 @@ chg_attach(const struct audit_who *who, const struct chg *c, long long user_id, 
 }
 
 int
-chg_attachment(struct arena *a, long long change_id, long long id, const char **name, const char **mime,
+change_attachment(struct arena *a, long long change_id, long long id, const char **name, const char **mime,
 	       const void **data, size_t *len)
 {
 	sqlite3_stmt *st = db_q("SELECT name, mime, data FROM change_attachments WHERE id = ? AND change_id = ?", "ii", id,
@@ -429,4 +431,11 @@ chg_attachment(struct arena *a, long long change_id, long long id, const char **
 	*data = p;
 	sqlite3_reset(st);
 	return 1;
+}
+
+int
+change_review_overdue(const struct change *c, const char *today)
+{
+	return (!strcmp(c->state, "implement") || !strcmp(c->state, "review")) && *c->review_due &&
+	       strcmp(c->review_due, today) < 0;
 }

@@ -7,21 +7,22 @@
 #include <libxml/tree.h>
 #include "core/audit.h"
 #include "core/auth.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 #include "plan/plan.h"
 #include "engine/risk.h"
 
-extern const char *const chg_types[];        /* standard normal emergency */
-extern const char *const chg_states[];       /* new assess authorize scheduled implement review closed rejected cancelled */
-extern const char *const chg_close_codes[];  /* successful successful_with_issues unsuccessful rolled_back */
-extern const char *const chg_impacts[];      /* the six impact texts: services users capacity availability continuity security */
+extern const char *const change_types[];        /* standard normal emergency */
+extern const char *const change_states[];       /* new assess authorize scheduled implement review closed rejected cancelled */
+extern const char *const change_close_codes[];  /* successful successful_with_issues unsuccessful rolled_back */
+extern const char *const change_impacts[];      /* the six impact texts: services users capacity availability continuity security */
 
-enum { CHG_MAX_CIS = 200, CHG_MAX_TASKS = 200, CHG_TEXT_MAX = 8000, CHG_ATTACH_MAX = 10485760 };
+enum { CHANGE_MAX_CIS = 200, CHANGE_MAX_TASKS = 200, CHANGE_TEXT_MAX = 8000, CHANGE_ATTACH_MAX = 10485760 };
 
 /* A change as the form and the database have it. Strings are never NULL ("" for none). The CIs
  * and tasks as entered: CI codes, task WBS numbers of the linked project. answers[i] is the
  * answer to risk_questions[i] (0: unanswered). */
-struct chg {
+struct change {
 	long long id, standard_id, requester_id, implementer_id, project_id;
 	const char *number, *title, *description, *reason, *type, *standard, *category, *state, *close_code;
 	const char *requester, *implementer, *project;
@@ -42,54 +43,38 @@ struct chg {
  * them empty, its category when none is given, and its risk level; other types need every risk
  * answer. Computes risk_score and risk_level. Reports each bad field through err; the number of
  * bad fields. Strings new to c are allocated in a. */
-int chg_check(struct chg *c, plan_err_fn err, void *arg, struct arena *a);
+int change_check(struct change *c, plan_err_fn err, void *arg, struct arena *a);
 /* Gives the next number of this year (change_numbers, inside the caller's transaction), inserts
  * the checked change with requester_id, its CIs, tasks and risk answers, and the audit record
  * change.create. Sets c->id and c->number (in a). 0 or -1. */
-int chg_create(const struct audit_who *who, struct chg *c, struct arena *a);
+int change_create(const struct audit_who *who, struct change *c, struct arena *a);
 /* Stores a checked change's new fields over old's (same number), replacing CIs, tasks and risk
  * answers, with the audit record change.update (old and new). 0 or -1. */
-int chg_update(const struct audit_who *who, const struct chg *old, const struct chg *nw);
+int change_update(const struct audit_who *who, const struct change *old, const struct change *nw);
 /* The change of number into out (strings, CIs and tasks in a). 1 found, 0 not, -1 on an error. */
-int chg_load(struct arena *a, const char *number, struct chg *out);
+int change_load(struct arena *a, const char *number, struct change *out);
 
 /* May user u read / edit (state new; requester or admin) the change. */
-int chg_can_edit(const struct chg *c, const struct user *u);
+int change_can_edit(const struct change *c, const struct user *u);
 /* May u attach files: requester, implementer, admin or manager, while the change is open. */
-int chg_can_attach(const struct chg *c, const struct user *u);
+int change_can_attach(const struct change *c, const struct user *u);
 
-/* Stores an attachment (sha256 computed here; size ≤ CHG_ATTACH_MAX checked by the caller) with
+/* Stores an attachment (sha256 computed here; size ≤ CHANGE_ATTACH_MAX checked by the caller) with
  * the audit record change.attach. Its id, or -1. */
-long long chg_attach(const struct audit_who *who, const struct chg *c, long long user_id, const char *name,
+long long change_attach(const struct audit_who *who, const struct change *c, long long user_id, const char *name,
 		     const char *mime, const void *data, size_t len);
 
 /* The list filter; "" for no filter on a field. overdue "1": only changes whose emergency review
- * is overdue (NULL or "": no filter). page: which CHG_PER_PAGE rows (1 the newest), 0 all. */
-enum { CHG_PER_PAGE = 100 };
-struct chg_filter { const char *state, *type, *risk, *requester, *ci, *q, *overdue; long long page; };
-/* <changes …filter… overdue query total page pages><change number title type category state
- * risk-level risk-score requester requester-name implementer planned-start planned-end updated
- * review-overdue="1"/>…</changes>, newest first: the page's rows, total counting all; query is
- * the filter URL-encoded (no page). */
-void chg_list_xml(xmlNodePtr parent, const struct chg_filter *f);
-/* Calls row(arg, cells) per listed change (of f->page, or all when 0): the 14 cells of
- * chg_list_xml's attributes in order (the last, review-overdue, "1" or ""). */
-void chg_list_each(const struct chg_filter *f, void (*row)(void *arg, const char *const *cells), void *arg);
+ * is overdue (NULL or "": no filter). page: which CHANGE_PER_PAGE rows (1 the newest), 0 all. */
+enum { CHANGE_PER_PAGE = 100 };
+struct change_filter { const char *state, *type, *risk, *requester, *ci, *q, *overdue; long long page; };
 /* 1 when c's post-implementation review is overdue on today ("YYYY-MM-DD", local): c is in
  * implement or review and its review_due day is before today. Computed, never stored: it is
  * gone once the change is closed. */
-int chg_review_overdue(const struct chg *c, const char *today);
-/* The change's fields as attributes and texts of a new <change> under parent, with <risk-answers>,
- * <cis>, <tasks>, <attachments>, <log> and <history> (the audit records of the change);
- * review-overdue="1" when chg_review_overdue() today. */
-xmlNodePtr chg_item_xml(xmlNodePtr parent, const struct chg *c);
-/* The form's lists: <standards>, <categories>, <ci-codes>, <people>. */
-void chg_form_lists_xml(xmlNodePtr parent);
-/* The change's form fields as attributes on e (+ <ci code/>, <answer q v/>). */
-void chg_form_xml(xmlNodePtr e, const struct chg *c);
+int change_review_overdue(const struct change *c, const char *today);
 /* The attachment id of change c: its name, mime and bytes into the out params (in a). 1, 0, -1. */
-int chg_attachment(struct arena *a, long long change_id, long long id, const char **name, const char **mime,
+int change_attachment(struct arena *a, long long change_id, long long id, const char **name, const char **mime,
 		   const void **data, size_t *len);
 /* The local time now as "YYYY-MM-DDTHH:MM" into out[17]. */
-void chg_now_local(char out[17]);
+void change_now_local(char out[17]);
 #endif

@@ -42,7 +42,7 @@ day_utc(int d, char out[21])
 }
 
 int
-ca_period_parse(const char *from, const char *to, struct ca_period *p, const char **field, const char **key)
+changeaudit_period_parse(const char *from, const char *to, struct changeaudit_period *p, const char **field, const char **key)
 {
 	int today = plan_today();
 	int f = from && *from ? cal_day(from) : month_first(today);
@@ -75,7 +75,7 @@ ca_period_parse(const char *from, const char *to, struct ca_period *p, const cha
 }
 
 void
-ca_period_attrs(xmlNodePtr e, const struct ca_period *p)
+changeaudit_period_attrs(xmlNodePtr e, const struct changeaudit_period *p)
 {
 	int f = cal_day(p->from), t = cal_day(p->to);
 	int pf, pt, nf, nt;
@@ -117,7 +117,7 @@ col(struct arena *a, sqlite3_stmt *st, int i)
 }
 
 static int
-load_approvals(struct ca_change *c, struct arena *a)
+load_approvals(struct changeaudit_change *c, struct arena *a)
 {
 	sqlite3_stmt *st = db_q("SELECT a.id, a.step, p.name, u.login, u.display_name, coalesce(b.login, ''),"
 				" coalesce(b.display_name, ''), a.decision, a.comment, a.at, a.approver_id,"
@@ -129,11 +129,11 @@ load_approvals(struct ca_change *c, struct arena *a)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (c->nap == cap) {
 			cap = cap ? 2 * cap : 8;
-			struct ca_approval *n = arena_alloc(a, sizeof *n * (size_t)cap);
+			struct changeaudit_approval *n = arena_alloc(a, sizeof *n * (size_t)cap);
 			if (c->nap) memcpy(n, c->ap, sizeof *n * (size_t)c->nap);
 			c->ap = n;
 		}
-		struct ca_approval *x = &c->ap[c->nap++];
+		struct changeaudit_approval *x = &c->ap[c->nap++];
 		x->id = sqlite3_column_int64(st, 0);
 		x->step = sqlite3_column_int(st, 1);
 		x->policy = col(a, st, 2);
@@ -152,7 +152,7 @@ load_approvals(struct ca_change *c, struct arena *a)
 }
 
 static int
-load_cis(struct ca_change *c, struct arena *a)
+load_cis(struct changeaudit_change *c, struct arena *a)
 {
 	sqlite3_stmt *st = db_q("SELECT i.code FROM change_cis x JOIN config_items i ON i.id = x.ci_id"
 				" WHERE x.change_id = ? ORDER BY i.code", "i", c->id);
@@ -172,7 +172,7 @@ load_cis(struct ca_change *c, struct arena *a)
 }
 
 int
-ca_changes(const struct ca_period *p, struct arena *a, struct ca_change **out)
+changeaudit_changes(const struct changeaudit_period *p, struct arena *a, struct changeaudit_change **out)
 {
 	/* the audit log's state changes of a change: JSON written by changeflow.c */
 	sqlite3_stmt *st = db_q(
@@ -192,15 +192,15 @@ ca_changes(const struct ca_period *p, struct arena *a, struct ca_change **out)
 		"ssss", p->from_utc, p->to_utc, p->from_local, p->to_local);
 	if (!st) return -1;
 	int n = 0, cap = 0, rc;
-	struct ca_change *v = NULL;
+	struct changeaudit_change *v = NULL;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 32;
-			struct ca_change *nv = arena_alloc(a, sizeof *nv * (size_t)cap);
+			struct changeaudit_change *nv = arena_alloc(a, sizeof *nv * (size_t)cap);
 			if (n) memcpy(nv, v, sizeof *nv * (size_t)n);
 			v = nv;
 		}
-		struct ca_change *c = &v[n++];
+		struct changeaudit_change *c = &v[n++];
 		memset(c, 0, sizeof *c);
 		c->id = sqlite3_column_int64(st, 0);
 		c->number = col(a, st, 1);
@@ -248,7 +248,7 @@ local_utc(const char *s, char out[21])
 }
 
 const char *
-ca_early(const struct ca_change *c, struct arena *a, const char **at)
+changeaudit_early(const struct changeaudit_change *c, struct arena *a, const char **at)
 {
 	*at = "";
 	if (!strcmp(c->type, "standard")) return NULL;
@@ -273,40 +273,40 @@ ca_early(const struct ca_change *c, struct arena *a, const char **at)
 	if (rejected) return "rejected";
 	if (after) return "approved_late";
 	/* every decision was made before: do they meet the policy's steps? */
-	struct aq_route r;
+	struct approvals_route r;
 	char today[11];
 	memcpy(today, *t ? t : c->created, 10);
 	today[10] = 0;
-	if (aq_route_load(a, c->id, today, NULL, 0, &r) != 1 || r.state.status != AP_APPROVED) return "quorum";
+	if (approvals_route_load(a, c->id, today, NULL, 0, &r) != 1 || r.state.status != APPROVAL_APPROVED) return "quorum";
 	return NULL;
 }
 
 int
-ca_self(const struct ca_change *c, const struct ca_approval *x)
+changeaudit_self(const struct changeaudit_change *c, const struct changeaudit_approval *x)
 {
 	return x->approver_id == c->requester_id || (x->on_behalf_id && x->on_behalf_id == c->requester_id);
 }
 
 int
-ca_kpi(const struct ca_change *c, int n, struct arena *a, struct ck_kpi *k)
+changeaudit_kpi(const struct changeaudit_change *c, int n, struct arena *a, struct changekpi_kpi *k)
 {
-	struct ck_change *in = arena_alloc(a, sizeof *in * (size_t)(n ? n : 1));
+	struct changekpi_change *in = arena_alloc(a, sizeof *in * (size_t)(n ? n : 1));
 	int nl = 0;
 	for (int i = 0; i < n; i++) nl += c[i].ncis;
-	struct ck_ci_link *l = arena_alloc(a, sizeof *l * (size_t)(nl ? nl : 1));
-	struct ck_ci_count *per = arena_alloc(a, sizeof *per * (size_t)(nl ? nl : 1));
+	struct changekpi_ci_link *l = arena_alloc(a, sizeof *l * (size_t)(nl ? nl : 1));
+	struct changekpi_ci_count *per = arena_alloc(a, sizeof *per * (size_t)(nl ? nl : 1));
 	nl = 0;
 	for (int i = 0; i < n; i++) {
 		time_t s = *c[i].submitted_at ? clock_parse(c[i].submitted_at) : 0,
 		       m = *c[i].implemented_at ? clock_parse(c[i].implemented_at) : 0;
-		in[i] = (struct ck_change){ c[i].type, c[i].state, c[i].close_code, s > 0 ? s : 0, m > 0 ? m : 0 };
-		for (int j = 0; j < c[i].ncis; j++) l[nl++] = (struct ck_ci_link){ i, c[i].cis[j] };
+		in[i] = (struct changekpi_change){ c[i].type, c[i].state, c[i].close_code, s > 0 ? s : 0, m > 0 ? m : 0 };
+		for (int j = 0; j < c[i].ncis; j++) l[nl++] = (struct changekpi_ci_link){ i, c[i].cis[j] };
 	}
-	return ck_compute(in, n, l, nl, per, k);
+	return changekpi_compute(in, n, l, nl, per, k);
 }
 
 static xmlNodePtr
-change_el(xmlNodePtr parent, const struct ca_change *c)
+change_el(xmlNodePtr parent, const struct changeaudit_change *c)
 {
 	xmlNodePtr e = xml_el(parent, "change");
 	xml_attr(e, "number", c->number);
@@ -323,7 +323,7 @@ change_el(xmlNodePtr parent, const struct ca_change *c)
 }
 
 static xmlNodePtr
-approval_el(xmlNodePtr parent, const struct ca_approval *x)
+approval_el(xmlNodePtr parent, const struct changeaudit_approval *x)
 {
 	xmlNodePtr e = xml_el(parent, "approval");
 	xml_attr_ll(e, "id", x->id);
@@ -349,13 +349,13 @@ count(xmlNodePtr e)
 }
 
 int
-ca_report_xml(xmlNodePtr parent, const struct ca_period *p, struct arena *a)
+changeaudit_report_xml(xmlNodePtr parent, const struct changeaudit_period *p, struct arena *a)
 {
-	struct ca_change *c;
-	int n = ca_changes(p, a, &c);
+	struct changeaudit_change *c;
+	int n = changeaudit_changes(p, a, &c);
 	if (n < 0) return -1;
 	xmlNodePtr r = xml_el(parent, "change-audit");
-	ca_period_attrs(r, p);
+	changeaudit_period_attrs(r, p);
 	xmlNodePtr all = xml_el(r, "changes"), em = xml_el(r, "emergency"), fl = xml_el(r, "failed"),
 		   ea = xml_el(r, "early"), sf = xml_el(r, "self");
 	for (int i = 0; i < n; i++) {
@@ -364,7 +364,7 @@ ca_report_xml(xmlNodePtr parent, const struct ca_period *p, struct arena *a)
 		if (!strcmp(c[i].type, "emergency")) change_el(em, &c[i]);
 		if (!strcmp(c[i].close_code, "unsuccessful") || !strcmp(c[i].close_code, "rolled_back"))
 			change_el(fl, &c[i]);
-		const char *at, *why = ca_early(&c[i], a, &at);
+		const char *at, *why = changeaudit_early(&c[i], a, &at);
 		if (why) {
 			xmlNodePtr x = change_el(ea, &c[i]);
 			xml_attr(x, "implemented-at", at);
@@ -372,7 +372,7 @@ ca_report_xml(xmlNodePtr parent, const struct ca_period *p, struct arena *a)
 			xml_attr_ll(x, "approvals", c[i].nap);
 		}
 		for (int j = 0; j < c[i].nap; j++)
-			if (ca_self(&c[i], &c[i].ap[j])) {
+			if (changeaudit_self(&c[i], &c[i].ap[j])) {
 				xmlNodePtr x = approval_el(sf, &c[i].ap[j]);
 				xml_attr(x, "number", c[i].number);
 				xml_attr(x, "title", c[i].title);
@@ -388,39 +388,39 @@ ca_report_xml(xmlNodePtr parent, const struct ca_period *p, struct arena *a)
 }
 
 int
-ca_kpi_xml(xmlNodePtr parent, const struct ca_period *p, struct arena *a)
+changeaudit_kpi_xml(xmlNodePtr parent, const struct changeaudit_period *p, struct arena *a)
 {
-	struct ca_change *c;
-	int n = ca_changes(p, a, &c);
-	struct ck_kpi k;
-	if (n < 0 || ca_kpi(c, n, a, &k)) return -1;
+	struct changeaudit_change *c;
+	int n = changeaudit_changes(p, a, &c);
+	struct changekpi_kpi k;
+	if (n < 0 || changeaudit_kpi(c, n, a, &k)) return -1;
 	xmlNodePtr e = xml_el(parent, "change-kpi");
-	ca_period_attrs(e, p);
+	changeaudit_period_attrs(e, p);
 	char s[32];
 	xml_attr_ll(e, "total", k.total);
 	xml_attr_ll(e, "closed-with-code", k.closed_with_code);
 	xml_attr_ll(e, "successful", k.successful);
-	ck_fmt(k.success_pct, s);
+	changekpi_fmt(k.success_pct, s);
 	xml_attr(e, "success-pct", s);
 	xml_attr_ll(e, "emergency", k.emergency);
-	ck_fmt(k.emergency_pct, s);
+	changekpi_fmt(k.emergency_pct, s);
 	xml_attr(e, "emergency-pct", s);
 	xml_attr_ll(e, "lead-n", k.lead_n);
-	ck_fmt(k.lead_hours, s);
+	changekpi_fmt(k.lead_hours, s);
 	xml_attr(e, "lead-hours", s);
-	for (int i = 0; i < CK_NTYPES; i++) {
+	for (int i = 0; i < CHANGEKPI_NTYPES; i++) {
 		xmlNodePtr x = xml_el(e, "type");
-		xml_attr(x, "code", ck_types[i]);
+		xml_attr(x, "code", changekpi_types[i]);
 		xml_attr_ll(x, "n", k.by_type[i]);
 	}
-	for (int i = 0; i < CK_NSTATES; i++) {
+	for (int i = 0; i < CHANGEKPI_NSTATES; i++) {
 		xmlNodePtr x = xml_el(e, "state");
-		xml_attr(x, "code", ck_states[i]);
+		xml_attr(x, "code", changekpi_states[i]);
 		xml_attr_ll(x, "n", k.by_state[i]);
 	}
-	for (int i = 0; i < CK_NCLOSE; i++) {
+	for (int i = 0; i < CHANGEKPI_NCLOSE; i++) {
 		xmlNodePtr x = xml_el(e, "close");
-		xml_attr(x, "code", ck_close[i]);
+		xml_attr(x, "code", changekpi_close[i]);
 		xml_attr_ll(x, "n", k.by_close[i]);
 	}
 	for (int i = 0; i < k.nci; i++) {

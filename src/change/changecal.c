@@ -17,7 +17,7 @@ col(sqlite3_stmt *st, int i)
 }
 
 int
-ccal_load(const struct ccal_range *r, const struct ccal_filter *f, struct arena *a, struct ccal_change **out,
+changecal_load(const struct calgrid_range *r, const struct changecal_filter *f, struct arena *a, struct changecal_change **out,
 	  int *truncated)
 {
 	char from[17], to[17];
@@ -40,14 +40,14 @@ ccal_load(const struct ccal_range *r, const struct ccal_filter *f, struct arena 
 	long long *ids = arena_alloc(a, sizeof *ids * (size_t)cap);
 	int rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (n == CCAL_MAX_CHANGES) {
+		if (n == CHANGECAL_MAX_CHANGES) {
 			*truncated = 1;
 			break;
 		}
 		long s = win_parse(col(st, 7)), e = win_parse(col(st, 8));
 		if (s < 0 || e <= s) continue;     /* the table's checks make this impossible */
 		if (n == cap) {
-			struct ccal_change *o = arena_alloc(a, sizeof *o * (size_t)cap * 2);
+			struct changecal_change *o = arena_alloc(a, sizeof *o * (size_t)cap * 2);
 			long long *io = arena_alloc(a, sizeof *io * (size_t)cap * 2);
 			memcpy(o, *out, sizeof *o * (size_t)cap);
 			memcpy(io, ids, sizeof *io * (size_t)cap);
@@ -55,7 +55,7 @@ ccal_load(const struct ccal_range *r, const struct ccal_filter *f, struct arena 
 			ids = io;
 			cap *= 2;
 		}
-		struct ccal_change *x = &(*out)[n];
+		struct changecal_change *x = &(*out)[n];
 		ids[n] = sqlite3_column_int64(st, 0);
 		x->number = arena_strdup(a, col(st, 1));
 		x->title = arena_strdup(a, col(st, 2));
@@ -72,12 +72,12 @@ ccal_load(const struct ccal_range *r, const struct ccal_filter *f, struct arena 
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE) return -1;
 	for (int k = 0; k < n; k++) {
-		struct ccal_change *x = &(*out)[k];
-		x->cis = arena_alloc(a, sizeof *x->cis * CCAL_MAX_CIS);
+		struct changecal_change *x = &(*out)[k];
+		x->cis = arena_alloc(a, sizeof *x->cis * CHANGECAL_MAX_CIS);
 		sqlite3_stmt *cs = db_q("SELECT i.code FROM change_cis x JOIN config_items i ON i.id = x.ci_id"
 					" WHERE x.change_id = ? ORDER BY i.code",
 					"i", ids[k]);
-		while (cs && x->ncis < CCAL_MAX_CIS && sqlite3_step(cs) == SQLITE_ROW)
+		while (cs && x->ncis < CHANGECAL_MAX_CIS && sqlite3_step(cs) == SQLITE_ROW)
 			x->cis[x->ncis++] = arena_strdup(a, col(cs, 0));
 		if (cs) sqlite3_reset(cs);
 	}
@@ -114,11 +114,11 @@ load_freezes(struct arena *a, struct win **out, const char ***names, const char 
 }
 
 int
-ccal_xml(xmlNodePtr parent, const struct ccal_range *r, const struct ccal_filter *f, int today, struct arena *a)
+changecal_xml(xmlNodePtr parent, const struct calgrid_range *r, const struct changecal_filter *f, int today, struct arena *a)
 {
-	struct ccal_change *ch;
+	struct changecal_change *ch;
 	int truncated;
-	int n = ccal_load(r, f, a, &ch, &truncated);
+	int n = changecal_load(r, f, a, &ch, &truncated);
 	if (n < 0) return -1;
 	struct win *w;
 	const char **names, **wcis;
@@ -129,7 +129,7 @@ ccal_xml(xmlNodePtr parent, const struct ccal_range *r, const struct ccal_filter
 	win_expand(w, nw, from, to, o, no);
 
 	xmlNodePtr cx = xml_el(parent, "change-calendar");
-	xml_attr(cx, "view", r->view == CCAL_WEEK ? "week" : "month");
+	xml_attr(cx, "view", r->view == CALGRID_WEEK ? "week" : "month");
 	xml_attr(cx, "value", r->value);
 	char d[11];
 	cal_iso(r->first, d);
@@ -144,11 +144,11 @@ ccal_xml(xmlNodePtr parent, const struct ccal_range *r, const struct ccal_filter
 	xml_attr_ll(cx, "count", n);
 	xml_attr(cx, "truncated", truncated ? "1" : "0");
 	char t[6];
-	if (r->view == CCAL_WEEK)
+	if (r->view == CALGRID_WEEK)
 		for (int h = 0; h < 24; h++) {
 			xmlNodePtr hx = xml_el(cx, "hour");
 			xml_attr_ll(hx, "h", h);
-			ccal_hhmm(h * 60, t);
+			calgrid_hhmm(h * 60, t);
 			xml_attr(hx, "label", t);
 		}
 	xmlNodePtr wk = NULL;
@@ -165,14 +165,14 @@ ccal_xml(xmlNodePtr parent, const struct ccal_range *r, const struct ccal_filter
 		int fz = 0;
 		for (int i = 0; in && i < no; i++) {
 			int a0, a1;
-			if (!ccal_clip(o[i].start, o[i].end, day, &a0, &a1)) continue;
+			if (!calgrid_clip(o[i].start, o[i].end, day, &a0, &a1)) continue;
 			fz = 1;
 			xmlNodePtr ox = xml_el(dx, "freeze");
 			xml_attr_ll(ox, "window", w[o[i].win].id);
 			xml_attr(ox, "name", names[o[i].win]);
-			ccal_hhmm(a0, t);
+			calgrid_hhmm(a0, t);
 			xml_attr(ox, "from", t);
-			ccal_hhmm(a1, t);
+			calgrid_hhmm(a1, t);
 			xml_attr(ox, "to", t);
 			xml_attr(ox, "ci", wcis[o[i].win]);
 		}
@@ -181,7 +181,7 @@ ccal_xml(xmlNodePtr parent, const struct ccal_range *r, const struct ccal_filter
 		for (int pass = 0; in && pass < 2; pass++)
 			for (int k = 0; k < n; k++) {
 				int a0, a1;
-				if (!ccal_clip(ch[k].s, ch[k].e, day, &a0, &a1)) continue;
+				if (!calgrid_clip(ch[k].s, ch[k].e, day, &a0, &a1)) continue;
 				int before = ch[k].s < (long)day * WIN_DAY;
 				if (before != !pass) continue;
 				xmlNodePtr ex = xml_el(dx, "entry");
@@ -193,9 +193,9 @@ ccal_xml(xmlNodePtr parent, const struct ccal_range *r, const struct ccal_filter
 				xml_attr(ex, "outage", ch[k].outage ? "1" : "0");
 				xml_attr(ex, "start", ch[k].start);
 				xml_attr(ex, "end", ch[k].end);
-				ccal_hhmm(a0, t);
+				calgrid_hhmm(a0, t);
 				xml_attr(ex, "from", t);
-				ccal_hhmm(a1, t);
+				calgrid_hhmm(a1, t);
 				xml_attr(ex, "to", t);
 				xml_attr_ll(ex, "hour", a0 / 60);
 				xml_attr(ex, "cont-before", before ? "1" : "0");

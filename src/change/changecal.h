@@ -4,16 +4,17 @@
 #define OPSPLAN_CHANGECALXML_H
 #include <libxml/tree.h>
 #include "engine/calgrid.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
-enum { CCAL_MAX_CHANGES = 2000, CCAL_MAX_CIS = 50 };
+enum { CHANGECAL_MAX_CHANGES = 2000, CHANGECAL_MAX_CIS = 50 };
 
 /* The filters: state (a state other than rejected and cancelled, "" any), type ("" any), ci (a
  * CI code, "" any). */
-struct ccal_filter { const char *state, *type, *ci; };
+struct changecal_filter { const char *state, *type, *ci; };
 
 /* A change on the calendar: planned window overlapping the range, not rejected or cancelled. */
-struct ccal_change {
+struct changecal_change {
 	const char *number, *title, *type, *state, *risk, *start, *end;
 	int outage;
 	long s, e;             /* the planned window in minutes (windows.h) */
@@ -22,9 +23,9 @@ struct ccal_change {
 };
 
 /* The changes whose planned window overlaps days [r->first, r->next) and that pass f, by planned
- * start then number, into *out (arena); how many (at most CCAL_MAX_CHANGES), -1 on a database
+ * start then number, into *out (arena); how many (at most CHANGECAL_MAX_CHANGES), -1 on a database
  * error. *truncated is set to 1 when there were more. */
-int ccal_load(const struct ccal_range *r, const struct ccal_filter *f, struct arena *a, struct ccal_change **out,
+int changecal_load(const struct calgrid_range *r, const struct changecal_filter *f, struct arena *a, struct changecal_change **out,
 	      int *truncated);
 
 /* <change-calendar view value first last prev next state type ci count truncated>
@@ -36,6 +37,6 @@ int ccal_load(const struct ccal_range *r, const struct ccal_filter *f, struct ar
  *   </day>×7</week>…
  * </change-calendar>: the days of r's grid; entries and freeze occurrences only on the days of
  * [r->first, r->next), each clipped to its day and listed by start time. 0, -1 on error. */
-int ccal_xml(xmlNodePtr parent, const struct ccal_range *r, const struct ccal_filter *f, int today,
+int changecal_xml(xmlNodePtr parent, const struct calgrid_range *r, const struct changecal_filter *f, int today,
 	     struct arena *a);
 #endif

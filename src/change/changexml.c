@@ -1,6 +1,7 @@
 /* changexml.c — the page models of requests for change: the list with its filters, one change
  * with everything recorded about it, and the form's values and choices (see change.h). */
-#include "change/change.h"
+#include "change/changexml.h"
+#include "plan/plan.h"
 #include "core/history.h"
 #include "change/cmdb.h"
 #include "core/db.h"
@@ -33,12 +34,12 @@ static const char *const list_names[] = { "number", "title", "type", "category",
 					  "updated", "review-overdue" };
 
 void
-chg_list_each(const struct chg_filter *f, void (*row)(void *arg, const char *const *cells), void *arg)
+changexml_list_each(const struct change_filter *f, void (*row)(void *arg, const char *const *cells), void *arg)
 {
 	char today[17];
-	chg_now_local(today);
+	change_now_local(today);
 	today[10] = 0;
-	long long limit = f->page > 0 ? CHG_PER_PAGE : -1, offset = f->page > 0 ? (f->page - 1) * CHG_PER_PAGE : 0;
+	long long limit = f->page > 0 ? CHANGE_PER_PAGE : -1, offset = f->page > 0 ? (f->page - 1) * CHANGE_PER_PAGE : 0;
 	sqlite3_stmt *st = db_q(LIST_SQL, "ssssssssii", f->state, f->type, f->risk, f->requester, f->ci, f->q,
 				f->overdue ? f->overdue : "", today, limit, offset);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
@@ -61,7 +62,7 @@ list_row(void *arg, const char *const *cells)
 }
 
 void
-chg_list_xml(xmlNodePtr parent, const struct chg_filter *f)
+changexml_list(xmlNodePtr parent, const struct change_filter *f)
 {
 	xmlNodePtr list = xml_el(parent, "changes");
 	xml_attr(list, "state", f->state);
@@ -84,21 +85,14 @@ chg_list_xml(xmlNodePtr parent, const struct chg_filter *f)
 	xml_attr(list, "query", buf_str(&qs));
 	buf_free(&qs);
 	char today[17];
-	chg_now_local(today);
+	change_now_local(today);
 	today[10] = 0;
 	long long total = db_int("SELECT count(*)" LIST_WHERE, "ssssssss", f->state, f->type, f->risk, f->requester,
 				 f->ci, f->q, f->overdue ? f->overdue : "", today);
 	xml_attr_ll(list, "total", total);
 	xml_attr_ll(list, "page", f->page);
-	xml_attr_ll(list, "pages", total ? (total + CHG_PER_PAGE - 1) / CHG_PER_PAGE : 1);
-	chg_list_each(f, list_row, list);
-}
-
-int
-chg_review_overdue(const struct chg *c, const char *today)
-{
-	return (!strcmp(c->state, "implement") || !strcmp(c->state, "review")) && *c->review_due &&
-	       strcmp(c->review_due, today) < 0;
+	xml_attr_ll(list, "pages", total ? (total + CHANGE_PER_PAGE - 1) / CHANGE_PER_PAGE : 1);
+	changexml_list_each(f, list_row, list);
 }
 
 static void
@@ -119,7 +113,7 @@ rows_xml(xmlNodePtr parent, const char *name, sqlite3_stmt *st)
 }
 
 xmlNodePtr
-chg_item_xml(xmlNodePtr parent, const struct chg *c)
+changexml_item(xmlNodePtr parent, const struct change *c)
 {
 	xmlNodePtr e = xml_el(parent, "change");
 	const struct { const char *name, *v; } attrs[] = {
@@ -133,9 +127,9 @@ chg_item_xml(xmlNodePtr parent, const struct chg *c)
 	for (size_t i = 0; i < sizeof attrs / sizeof *attrs; i++) xml_attr(e, attrs[i].name, attrs[i].v);
 	xml_attr(e, "outage", c->outage ? "1" : "0");
 	char today[17];
-	chg_now_local(today);
+	change_now_local(today);
 	today[10] = 0;
-	if (chg_review_overdue(c, today)) xml_attr(e, "review-overdue", "1");
+	if (change_review_overdue(c, today)) xml_attr(e, "review-overdue", "1");
 	if (c->risk_score) xml_attr_ll(e, "risk-score", c->risk_score);
 	user_name(e, "requester-name", c->requester_id);
 	if (c->implementer_id) user_name(e, "implementer-name", c->implementer_id);
@@ -201,7 +195,7 @@ chg_item_xml(xmlNodePtr parent, const struct chg *c)
 }
 
 void
-chg_form_lists_xml(xmlNodePtr parent)
+changexml_form_lists(xmlNodePtr parent)
 {
 	xmlNodePtr s = xml_el(parent, "standards");
 	rows_xml(s, "standard", db_q("SELECT code, name, category, risk_level FROM standard_changes WHERE active = 1"
@@ -214,7 +208,7 @@ chg_form_lists_xml(xmlNodePtr parent)
 }
 
 void
-chg_form_xml(xmlNodePtr e, const struct chg *c)
+changexml_form(xmlNodePtr e, const struct change *c)
 {
 	xml_attr(e, "number", c->number);
 	xml_attr(e, "title", c->title);
@@ -234,7 +228,7 @@ chg_form_xml(xmlNodePtr e, const struct chg *c)
 	xml_text(e, "reason", c->reason);
 	for (int i = 0; i < 6; i++) {
 		char n[32];
-		snprintf(n, sizeof n, "impact-%s", chg_impacts[i]);
+		snprintf(n, sizeof n, "impact-%s", change_impacts[i]);
 		xml_text(e, n, c->impact[i]);
 	}
 	xml_text(e, "implementation-plan", c->implementation_plan);

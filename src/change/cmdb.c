@@ -1,7 +1,9 @@
 /* cmdb.c — configuration items and their relations: checks, audited writes, page models
  * (see cmdb.h). The impact of a change is computed by the pure ciimpact.c over all relations. */
 #include "change/cmdb.h"
+#include "plan/plan.h"
 #include "core/history.h"
+#include "core/json.h"
 #include "engine/ciimpact.h"
 #include "core/clock.h"
 #include "core/db.h"
@@ -146,7 +148,7 @@ cmdb_update(const struct audit_who *who, const struct ci *old, const struct ci *
 }
 
 /* Every CI id (ascending) and every relation as edges between their positions. */
-struct graph { int n, ne; long long *ids; struct ci_edge *e; };
+struct graph { int n, ne; long long *ids; struct ciimpact_edge *e; };
 
 static int
 pos_of(const struct graph *g, long long id)
@@ -177,8 +179,8 @@ graph_load(struct graph *g, struct arena *a)
 	st = db_q("SELECT from_id, to_id, kind FROM ci_relations ORDER BY kind DESC, from_id, to_id", "");
 	while (st && k < g->ne && sqlite3_step(st) == SQLITE_ROW) {
 		const char *kind = (const char *)sqlite3_column_text(st, 2);
-		g->e[k++] = (struct ci_edge){ pos_of(g, sqlite3_column_int64(st, 0)), pos_of(g, sqlite3_column_int64(st, 1)),
-					      !strcmp(kind, "runs_on") ? CI_RUNS_ON : CI_DEPENDS_ON };
+		g->e[k++] = (struct ciimpact_edge){ pos_of(g, sqlite3_column_int64(st, 0)), pos_of(g, sqlite3_column_int64(st, 1)),
+					      !strcmp(kind, "runs_on") ? CIIMPACT_RUNS_ON : CIIMPACT_DEPENDS_ON };
 	}
 	if (st) sqlite3_reset(st);
 	g->ne = k;
@@ -205,7 +207,7 @@ cmdb_relation_check(const struct ci *from, const char *kind, const char *target,
 	if (!strcmp(kind, "runs_on")) {
 		struct graph g;
 		graph_load(&g, a);
-		if (ci_would_loop(g.n, g.e, g.ne, CI_RUNS_ON, pos_of(&g, from->id), pos_of(&g, *to_id), a))
+		if (ciimpact_would_loop(g.n, g.e, g.ne, CIIMPACT_RUNS_ON, pos_of(&g, from->id), pos_of(&g, *to_id), a))
 			return "cmdb.error.loop";
 	}
 	*arg = "";
@@ -328,8 +330,8 @@ impact_xml(xmlNodePtr parent, long long id, struct arena *a)
 	graph_load(&g, a);
 	xmlNodePtr list = xml_el(parent, "impact");
 	int start = pos_of(&g, id);
-	struct ci_hit *hits = arena_alloc(a, sizeof *hits * (size_t)(g.n + 1));
-	int k = start < 0 ? 0 : ci_impact(g.n, g.e, g.ne, start, hits, a);
+	struct ciimpact_hit *hits = arena_alloc(a, sizeof *hits * (size_t)(g.n + 1));
+	int k = start < 0 ? 0 : ciimpact_reach(g.n, g.e, g.ne, start, hits, a);
 	if (k < 0) k = 0;
 	xml_attr_ll(list, "count", k);
 	for (int i = 0; i < k; i++) {
@@ -342,7 +344,7 @@ impact_xml(xmlNodePtr parent, long long id, struct arena *a)
 		}
 		if (st) sqlite3_reset(st);
 		xml_attr_ll(e, "depth", hits[i].depth);
-		xml_attr(e, "kind", hits[i].kind == CI_RUNS_ON ? "runs_on" : "depends_on");
+		xml_attr(e, "kind", hits[i].kind == CIIMPACT_RUNS_ON ? "runs_on" : "depends_on");
 		st = db_q("SELECT code FROM config_items WHERE id = ?", "i", g.ids[hits[i].via]);
 		if (st && sqlite3_step(st) == SQLITE_ROW) xml_attr(e, "via", (const char *)sqlite3_column_text(st, 0));
 		if (st) sqlite3_reset(st);

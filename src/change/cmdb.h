@@ -6,7 +6,8 @@
 #define OPSPLAN_CMDB_H
 #include <libxml/tree.h>
 #include "core/audit.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 #include "plan/plan.h"
 
 extern const char *const cmdb_types[];      /* NULL-terminated: server database network … */

@@ -2,6 +2,7 @@
 #include "change/conflict.h"
 #include "change/windows.h"
 #include "core/db.h"
+#include "core/json.h"
 #include "core/text.h"
 #include "engine/win.h"
 #include "core/xml.h"
@@ -30,7 +31,7 @@ ref_cmp(const char *a, const char *b)
 static int
 finding_cmp(const void *pa, const void *pb)
 {
-	const struct cc_finding *a = pa, *b = pb;
+	const struct conflict_finding *a = pa, *b = pb;
 	int d = kind_rank(a->kind) - kind_rank(b->kind);
 	if (d) return d;
 	if ((d = strcmp(a->kind, b->kind))) return d;
@@ -44,13 +45,13 @@ finding_cmp(const void *pa, const void *pb)
 }
 
 void
-cc_sort(struct cc_finding *f, int n)
+conflict_sort(struct conflict_finding *f, int n)
 {
 	if (n > 1) qsort(f, (size_t)n, sizeof *f, finding_cmp);
 }
 
 void
-cc_json(struct buf *b, const struct cc_finding *f, int n)
+conflict_json(struct buf *b, const struct conflict_finding *f, int n)
 {
 	buf_addc(b, '[');
 	for (int i = 0; i < n; i++) {
@@ -70,7 +71,7 @@ cc_json(struct buf *b, const struct cc_finding *f, int n)
 }
 
 int
-cc_window_days(const char *start, const char *end, char d0[11], char d1[11])
+conflict_window_days(const char *start, const char *end, char d0[11], char d1[11])
 {
 	long s = start ? win_parse(start) : -1, e = end ? win_parse(end) : -1;
 	if (s < 0 || e < 0 || e <= s) return -1;
@@ -85,7 +86,7 @@ cc_window_days(const char *start, const char *end, char d0[11], char d1[11])
 }
 
 int
-cc_overlaps(const char *a0, const char *a1, const char *b0, const char *b1)
+conflict_overlaps(const char *a0, const char *a1, const char *b0, const char *b1)
 {
 	return strcmp(a0, b1) < 0 && strcmp(b0, a1) < 0;
 }
@@ -97,20 +98,20 @@ col(struct arena *a, sqlite3_stmt *st, int i)
 	return arena_strdup(a, s ? s : "");
 }
 
-struct grow { struct cc_finding *f; int n, cap; struct arena *a; };
+struct grow { struct conflict_finding *f; int n, cap; struct arena *a; };
 
-static struct cc_finding *
+static struct conflict_finding *
 add(struct grow *g)
 {
 	if (g->n == g->cap) {
 		int cap = g->cap ? 2 * g->cap : 16;
-		struct cc_finding *nf = arena_alloc(g->a, sizeof *nf * (size_t)cap);
+		struct conflict_finding *nf = arena_alloc(g->a, sizeof *nf * (size_t)cap);
 		if (g->n) memcpy(nf, g->f, sizeof *nf * (size_t)g->n);
 		g->f = nf;
 		g->cap = cap;
 	}
-	struct cc_finding *f = &g->f[g->n++];
-	*f = (struct cc_finding){ "", "", "", "", "", "", "", "" };
+	struct conflict_finding *f = &g->f[g->n++];
+	*f = (struct conflict_finding){ "", "", "", "", "", "", "", "" };
 	return f;
 }
 
@@ -130,7 +131,7 @@ attr(struct arena *a, xmlNodePtr e, const char *name)
 }
 
 int
-cc_check(struct arena *a, const struct chg *c, struct cc_result *r)
+conflict_check(struct arena *a, const struct change *c, struct conflict_result *r)
 {
 	memset(r, 0, sizeof *r);
 	if (!*c->planned_start || !*c->planned_end) return 1;
@@ -149,7 +150,7 @@ cc_check(struct arena *a, const struct chg *c, struct cc_result *r)
 		"iss", c->id, c->planned_end, c->planned_start);
 	if (!st) return -1;
 	while (sqlite3_step(st) == SQLITE_ROW) {
-		struct cc_finding *f = add(&g);
+		struct conflict_finding *f = add(&g);
 		f->kind = "change";
 		f->ref = col(a, st, 0);
 		f->name = col(a, st, 1);
@@ -163,12 +164,12 @@ cc_check(struct arena *a, const struct chg *c, struct cc_result *r)
 	/* the windows: freeze, and outside the CIs' maintenance windows */
 	if (c->ncis > 0) {
 		xmlNodePtr tmp = xmlNewNode(NULL, (const xmlChar *)"tmp");
-		int nw = cwin_check_xml(tmp, c->planned_start, c->planned_end, c->cis, c->ncis, a, ignore_err, NULL);
+		int nw = windows_check_xml(tmp, c->planned_start, c->planned_end, c->cis, c->ncis, a, ignore_err, NULL);
 		if (nw > 0)
 			for (xmlNodePtr chk = tmp->children; chk; chk = chk->next)
 				for (xmlNodePtr x = chk->children; x; x = x->next) {
 					if (x->type != XML_ELEMENT_NODE || strcmp((const char *)x->name, "finding")) continue;
-					struct cc_finding *f = add(&g);
+					struct conflict_finding *f = add(&g);
 					f->kind = attr(a, x, "kind");
 					f->ref = attr(a, x, "window");
 					f->name = attr(a, x, "name");
@@ -182,7 +183,7 @@ cc_check(struct arena *a, const struct chg *c, struct cc_result *r)
 	}
 	/* the implementer booked on project tasks on the window's days */
 	char d0[11], d1[11];
-	if (c->implementer_id && !cc_window_days(c->planned_start, c->planned_end, d0, d1)) {
+	if (c->implementer_id && !conflict_window_days(c->planned_start, c->planned_end, d0, d1)) {
 		st = db_q("SELECT t.id, t.name, t.planned_start, t.planned_finish, p.code FROM tasks t"
 			  " JOIN projects p ON p.id = t.project_id"
 			  " WHERE t.owner_id = ? AND t.is_summary = 0 AND t.status NOT IN ('done', 'cancelled')"
@@ -191,7 +192,7 @@ cc_check(struct arena *a, const struct chg *c, struct cc_result *r)
 			  "iss", c->implementer_id, d1, d0);
 		if (!st) return -1;
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			struct cc_finding *f = add(&g);
+			struct conflict_finding *f = add(&g);
 			f->kind = "task";
 			f->ref = col(a, st, 0);
 			f->name = col(a, st, 1);
@@ -201,20 +202,20 @@ cc_check(struct arena *a, const struct chg *c, struct cc_result *r)
 		}
 		sqlite3_reset(st);
 	}
-	cc_sort(g.f, g.n);
+	conflict_sort(g.f, g.n);
 	r->f = g.f;
 	r->n = g.n;
 	return 0;
 }
 
 xmlNodePtr
-cc_xml(xmlNodePtr parent, const struct cc_result *r)
+conflict_xml(xmlNodePtr parent, const struct conflict_result *r)
 {
 	xmlNodePtr e = xml_el(parent, "conflicts");
 	xml_attr_ll(e, "count", r->n);
 	xml_attr(e, "freeze", r->freeze ? "1" : "0");
 	for (int i = 0; i < r->n; i++) {
-		const struct cc_finding *f = &r->f[i];
+		const struct conflict_finding *f = &r->f[i];
 		xmlNodePtr x = xml_el(e, "conflict");
 		xml_attr(x, "kind", f->kind);
 		xml_attr(x, "ref", f->ref);

@@ -8,32 +8,32 @@
 #include "change/approvals.h"
 #include "change/conflict.h"
 
-struct cd_route {
-	int routed;                  /* the change's own policy fits (aq_route_load gave 1) */
-	struct aq_route main;
+struct decide_route {
+	int routed;                  /* the change's own policy fits (approvals_route_load gave 1) */
+	struct approvals_route main;
 	int freeze;                  /* its window is in a freeze: the freeze override is needed too */
 	int frz_routed;              /* a freeze_override policy fits */
-	struct aq_route frz;
+	struct approvals_route frz;
 	int status;                  /* AP_* over every needed step */
-	struct aq_route *cur;        /* pending: the route whose step is current (NULL: no route) */
+	struct approvals_route *cur;        /* pending: the route whose step is current (NULL: no route) */
 	int last;                    /* pending: the current step is in the authorization: the last step
 					of the change's policy, or the freeze override's */
 };
 /* Loads c's route for today; freeze from the conflict check. 0, or -1 on a database error. */
-int cd_route_load(struct arena *a, const struct chg *c, int freeze, const char *today, struct cd_route *r);
-/* cd_route_load with the freeze found by c's conflict check (cc_check) now. 0, or -1. */
-int cd_route_now(struct arena *a, const struct chg *c, const char *today, struct cd_route *r);
-/* Whether user may decide now: AP_OK (with *on_behalf) or the engine's reason; -1 when no
+int decide_route_load(struct arena *a, const struct change *c, int freeze, const char *today, struct decide_route *r);
+/* decide_route_load with the freeze found by c's conflict check (conflict_check) now. 0, or -1. */
+int decide_route_now(struct arena *a, const struct change *c, const char *today, struct decide_route *r);
+/* Whether user may decide now: APPROVAL_OK (with *on_behalf) or the engine's reason; -1 when no
  * policy fits the step that is due (apr.error.no_route). */
-int cd_may(const struct cd_route *r, long long user, const char *today, long long *on_behalf);
+int decide_may(const struct decide_route *r, long long user, const char *today, long long *on_behalf);
 
 /* Stores user u's decision ("approved" or "rejected", comment, the conflict JSON) on the
- * current step after cd_may said AP_OK, audited change.decide (new: policy step decision
- * on_behalf comment conflicts), then moves the change (chgflow_decided) and leaves the
+ * current step after decide_may said APPROVAL_OK, audited change.decide (new: policy step decision
+ * on_behalf comment conflicts), then moves the change (transition_decided) and leaves the
  * notifications of the move, or of the next step now waiting, in the outbox (outbox.h). The state the change
  * is in afterwards into *state, the stored fields missing for scheduling into *missing. 0, -1. */
-int cd_decide(const struct audit_who *who, const struct chg *c, long long user, long long on_behalf,
-	      const struct cd_route *r, const char *decision, const char *comment, const char *conflicts,
+int decide_apply(const struct audit_who *who, const struct change *c, long long user, long long on_behalf,
+	      const struct decide_route *r, const char *decision, const char *comment, const char *conflicts,
 	      struct arena *a, const char **state, const char **missing);
 
 /* <approval status="none|pending|approved|rejected" freeze="0|1" policy policy-name step
@@ -41,11 +41,11 @@ int cd_decide(const struct audit_who *who, const struct chg *c, long long user, 
  * policy-name step step-name user user-name on-behalf on-behalf-name decision at>
  * <comment/><conflicts>JSON</conflicts></decision>…</approval> under parent: the route and every
  * decision on c (oldest first). */
-xmlNodePtr cd_page_xml(xmlNodePtr parent, const struct chg *c, const struct cd_route *r, long long user,
+xmlNodePtr decide_page_xml(xmlNodePtr parent, const struct change *c, const struct decide_route *r, long long user,
 		       const char *today, struct arena *a);
 
 /* The change page's approval part under e: the conflict check as it is now (<conflicts>, when c
- * has a planned window) and cd_page_xml for user today. The <approval> element, or NULL on a
+ * has a planned window) and decide_page_xml for user today. The <approval> element, or NULL on a
  * database error. */
-xmlNodePtr cd_item_xml(xmlNodePtr e, const struct chg *c, long long user, struct arena *a);
+xmlNodePtr decide_item_xml(xmlNodePtr e, const struct change *c, long long user, struct arena *a);
 #endif

@@ -4,6 +4,7 @@
 #include "change/approvalpolicy.h"
 #include "engine/cal.h"
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "core/user.h"
@@ -19,15 +20,15 @@ col(sqlite3_stmt *st, int i)
 }
 
 int
-dlg_check(long long user_id, const char *delegate, const char *start, const char *end, long long *delegate_id,
-	  dlg_err_fn err, void *arg)
+delegation_check(long long user_id, const char *delegate, const char *start, const char *end, long long *delegate_id,
+	  delegation_err_fn err, void *arg)
 {
 	int bad = 0;
 	*delegate_id = 0;
 	long long d = *delegate ? db_int("SELECT id FROM users WHERE login = ? AND active = 1", "s", delegate) : 0;
 	if (!d) { err(arg, "delegate", "apr.error.delegate_unknown", delegate); bad++; }
 	else if (d == user_id) { err(arg, "delegate", "apr.error.delegate_self", ""); bad++; }
-	else if (!(user_roles(d) & APOL_APPROVER_ROLES)) { err(arg, "delegate", "apr.error.delegate_role", delegate); bad++; }
+	else if (!(user_roles(d) & APPROVALPOLICY_APPROVER_ROLES)) { err(arg, "delegate", "apr.error.delegate_role", delegate); bad++; }
 	else *delegate_id = d;
 	int sok = text_date_ok(start), eok = text_date_ok(end);
 	if (!sok) { err(arg, "start", "error.date", ""); bad++; }
@@ -61,7 +62,7 @@ login_of(long long id, char out[65])
 }
 
 static void
-dlg_json(struct buf *b, long long user_id, long long delegate_id, const char *start, const char *end)
+delegation_json(struct buf *b, long long user_id, long long delegate_id, const char *start, const char *end)
 {
 	char u[65], d[65];
 	json_open(b);
@@ -73,7 +74,7 @@ dlg_json(struct buf *b, long long user_id, long long delegate_id, const char *st
 }
 
 long long
-dlg_create(const struct audit_who *who, long long user_id, long long delegate_id, const char *start, const char *end)
+delegation_create(const struct audit_who *who, long long user_id, long long delegate_id, const char *start, const char *end)
 {
 	char now[21], sid[24];
 	clock_iso(clock_now(), now);
@@ -82,7 +83,7 @@ dlg_create(const struct audit_who *who, long long user_id, long long delegate_id
 		return -1;
 	long long id = sqlite3_last_insert_rowid(db);
 	struct buf nv = {0};
-	dlg_json(&nv, user_id, delegate_id, start, end);
+	delegation_json(&nv, user_id, delegate_id, start, end);
 	snprintf(sid, sizeof sid, "%lld", id);
 	int rc = audit_append(who, "delegation.create", "delegation", sid, NULL, buf_str(&nv), "");
 	buf_free(&nv);
@@ -90,7 +91,7 @@ dlg_create(const struct audit_who *who, long long user_id, long long delegate_id
 }
 
 int
-dlg_cancel(const struct audit_who *who, long long id, long long user_id, const char *today)
+delegation_cancel(const struct audit_who *who, long long id, long long user_id, const char *today)
 {
 	sqlite3_stmt *st = db_q("SELECT user_id, delegate_id, start_day, end_day FROM approval_delegations WHERE id = ?"
 				" AND (?2 = 0 OR user_id = ?2)", "ii", id, user_id);
@@ -106,7 +107,7 @@ dlg_cancel(const struct audit_who *who, long long id, long long user_id, const c
 	sqlite3_reset(st);
 	if (strcmp(end, today) < 0) return 2;
 	struct buf ov = {0}, nv = {0};
-	dlg_json(&ov, u, d, start, end);
+	delegation_json(&ov, u, d, start, end);
 	int rc;
 	if (strcmp(start, today) >= 0) {
 		rc = db_run("DELETE FROM approval_delegations WHERE id = ?", "i", id) != SQLITE_DONE;
@@ -114,7 +115,7 @@ dlg_cancel(const struct audit_who *who, long long id, long long user_id, const c
 		char y[11];
 		cal_iso(cal_day(today) - 1, y);
 		rc = db_run("UPDATE approval_delegations SET end_day = ? WHERE id = ?", "si", y, id) != SQLITE_DONE;
-		dlg_json(&nv, u, d, start, y);
+		delegation_json(&nv, u, d, start, y);
 	}
 	char sid[24];
 	snprintf(sid, sizeof sid, "%lld", id);
@@ -125,7 +126,7 @@ dlg_cancel(const struct audit_who *who, long long id, long long user_id, const c
 }
 
 void
-dlg_list_xml(xmlNodePtr parent, long long user_id, int all, const char *today)
+delegation_list_xml(xmlNodePtr parent, long long user_id, int all, const char *today)
 {
 	xmlNodePtr l = xml_el(parent, "delegations");
 	sqlite3_stmt *st = db_q("SELECT g.id, u.login, u.display_name, d.login, d.display_name, g.start_day, g.end_day,"
@@ -142,16 +143,16 @@ dlg_list_xml(xmlNodePtr parent, long long user_id, int all, const char *today)
 	if (st) sqlite3_reset(st);
 }
 
-struct ap_delegation *
-dlg_in_force(struct arena *a, const char *today, int *n)
+struct approval_delegation *
+delegation_in_force(struct arena *a, const char *today, int *n)
 {
 	int max = (int)db_int("SELECT count(*) FROM approval_delegations WHERE start_day <= ?1 AND end_day >= ?1", "s", today);
-	struct ap_delegation *g = arena_alloc(a, sizeof *g * (size_t)(max + 1));
+	struct approval_delegation *g = arena_alloc(a, sizeof *g * (size_t)(max + 1));
 	int k = 0;
 	sqlite3_stmt *st = db_q("SELECT user_id, delegate_id, start_day, end_day FROM approval_delegations"
 				" WHERE start_day <= ?1 AND end_day >= ?1 ORDER BY id", "s", today);
 	while (st && k < max && sqlite3_step(st) == SQLITE_ROW)
-		g[k++] = (struct ap_delegation){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
+		g[k++] = (struct approval_delegation){ sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1),
 						 arena_strdup(a, col(st, 2)), arena_strdup(a, col(st, 3)) };
 	if (st) sqlite3_reset(st);
 	*n = k;

@@ -1,19 +1,15 @@
-/* evidence.c — the ISO/IEC 20000-1 evidence export of a period (see evidence.h), and the
- * subcommand `opsplan evidence export --from DAY --to DAY --out DIR` that writes it. */
+/* evidence.c — the ISO/IEC 20000-1 evidence export of a period (see evidence.h). The subcommand
+ * that writes it to a folder is cmd/evidence.c. */
 #include "change/evidence.h"
-#include "cmd/cli.h"
-#include "core/config.h"
 #include "core/csv.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "core/xml.h"
-#include <errno.h>
 #include <openssl/evp.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
-const struct ev_file ev_files[] = {
+const struct evidence_entry evidence_files[] = {
 	{ "changes.csv", "text/csv; charset=utf-8" },
 	{ "approvals.csv", "text/csv; charset=utf-8" },
 	{ "audit_log.csv", "text/csv; charset=utf-8" },
@@ -23,16 +19,16 @@ const struct ev_file ev_files[] = {
 	{ NULL, NULL },
 };
 
-const struct ev_file *
-ev_find(const char *name)
+const struct evidence_entry *
+evidence_find(const char *name)
 {
-	for (const struct ev_file *f = ev_files; name && f->name; f++)
+	for (const struct evidence_entry *f = evidence_files; name && f->name; f++)
 		if (!strcmp(f->name, name)) return f;
 	return NULL;
 }
 
 void
-ev_sha256(const void *p, size_t n, char hex[65])
+evidence_sha256(const void *p, size_t n, char hex[65])
 {
 	unsigned char d[EVP_MAX_MD_SIZE];
 	unsigned dl = 0;
@@ -54,7 +50,7 @@ num(struct arena *a, long long v)
 }
 
 static void
-changes_csv(const struct ca_change *c, int n, struct arena *a, struct buf *b)
+changes_csv(const struct changeaudit_change *c, int n, struct arena *a, struct buf *b)
 {
 	static const char *const head[] = { "number", "title", "type", "category", "state", "close_code", "risk_level",
 					    "risk_score", "outage", "requester", "implementer", "cis", "created_at",
@@ -64,7 +60,7 @@ changes_csv(const struct ca_change *c, int n, struct arena *a, struct buf *b)
 	csv_bom(b);
 	row(b, head, N);
 	for (int i = 0; i < n; i++) {
-		const struct ca_change *x = &c[i];
+		const struct changeaudit_change *x = &c[i];
 		const char *cis = "";
 		for (int j = 0; j < x->ncis; j++) cis = j ? arena_printf(a, "%s %s", cis, x->cis[j]) : x->cis[j];
 		const char *r[N] = { x->number, x->title, x->type, x->category, x->state, x->close_code, x->risk_level,
@@ -76,7 +72,7 @@ changes_csv(const struct ca_change *c, int n, struct arena *a, struct buf *b)
 }
 
 static void
-approvals_csv(const struct ca_change *c, int n, struct arena *a, struct buf *b)
+approvals_csv(const struct changeaudit_change *c, int n, struct arena *a, struct buf *b)
 {
 	static const char *const head[] = { "change", "id", "policy", "step", "approver", "on_behalf_of", "decision",
 					    "at", "comment", "requester" };
@@ -85,7 +81,7 @@ approvals_csv(const struct ca_change *c, int n, struct arena *a, struct buf *b)
 	row(b, head, N);
 	for (int i = 0; i < n; i++)
 		for (int j = 0; j < c[i].nap; j++) {
-			const struct ca_approval *x = &c[i].ap[j];
+			const struct changeaudit_approval *x = &c[i].ap[j];
 			const char *r[N] = { c[i].number, num(a, x->id), x->policy, num(a, x->step), x->approver,
 					     x->on_behalf, x->decision, x->at, x->comment, c[i].requester };
 			row(b, r, N);
@@ -93,7 +89,7 @@ approvals_csv(const struct ca_change *c, int n, struct arena *a, struct buf *b)
 }
 
 static int
-audit_csv(const struct ca_period *p, struct buf *b)
+audit_csv(const struct changeaudit_period *p, struct buf *b)
 {
 	static const char *const head[] = { "id", "at", "actor", "action", "entity", "entity_id", "old_value",
 					    "new_value", "reason", "request_id", "client", "prev_hash", "row_hash" };
@@ -121,7 +117,7 @@ put(xmlNodePtr e, const char *name, const char *v)
 }
 
 static int
-change_xml(xmlNodePtr parent, const struct ca_change *x, struct arena *a)
+change_xml(xmlNodePtr parent, const struct changeaudit_change *x, struct arena *a)
 {
 	xmlNodePtr e = xml_el(parent, "change");
 	put(e, "number", x->number);
@@ -156,7 +152,7 @@ change_xml(xmlNodePtr parent, const struct ca_change *x, struct arena *a)
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) return -1;
 	for (int j = 0; j < x->nap; j++) {
-		const struct ca_approval *p = &x->ap[j];
+		const struct changeaudit_approval *p = &x->ap[j];
 		xmlNodePtr r = xml_el(e, "approval");
 		xml_attr_ll(r, "id", p->id);
 		xml_attr(r, "policy", p->policy);
@@ -181,7 +177,7 @@ change_xml(xmlNodePtr parent, const struct ca_change *x, struct arena *a)
 }
 
 static int
-changes_xml(const struct ca_period *p, const struct ca_change *c, int n, struct arena *a, struct buf *b)
+changes_xml(const struct changeaudit_period *p, const struct changeaudit_change *c, int n, struct arena *a, struct buf *b)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "opsplan-evidence", NULL);
@@ -204,10 +200,10 @@ changes_xml(const struct ca_period *p, const struct ca_change *c, int n, struct 
 }
 
 static int
-kpi_csv(const struct ca_period *p, const struct ca_change *c, int n, struct arena *a, struct buf *b)
+kpi_csv(const struct changeaudit_period *p, const struct changeaudit_change *c, int n, struct arena *a, struct buf *b)
 {
-	struct ck_kpi k;
-	if (ca_kpi(c, n, a, &k)) return -1;
+	struct changekpi_kpi k;
+	if (changeaudit_kpi(c, n, a, &k)) return -1;
 	csv_bom(b);
 	const char *h[] = { "section", "key", "value" };
 	row(b, h, 3);
@@ -215,19 +211,19 @@ kpi_csv(const struct ca_period *p, const struct ca_change *c, int n, struct aren
 	KV("period", "from", p->from);
 	KV("period", "to", p->to);
 	KV("count", "total", num(a, k.total));
-	for (int i = 0; i < CK_NTYPES; i++) KV("type", ck_types[i], num(a, k.by_type[i]));
-	for (int i = 0; i < CK_NSTATES; i++) KV("state", ck_states[i], num(a, k.by_state[i]));
-	for (int i = 0; i < CK_NCLOSE; i++) KV("close_code", ck_close[i], num(a, k.by_close[i]));
+	for (int i = 0; i < CHANGEKPI_NTYPES; i++) KV("type", changekpi_types[i], num(a, k.by_type[i]));
+	for (int i = 0; i < CHANGEKPI_NSTATES; i++) KV("state", changekpi_states[i], num(a, k.by_state[i]));
+	for (int i = 0; i < CHANGEKPI_NCLOSE; i++) KV("close_code", changekpi_close[i], num(a, k.by_close[i]));
 	char s[32];
 	KV("count", "closed_with_code", num(a, k.closed_with_code));
 	KV("count", "successful", num(a, k.successful));
-	ck_fmt(k.success_pct, s);
+	changekpi_fmt(k.success_pct, s);
 	KV("rate", "success_pct", s);
 	KV("count", "emergency", num(a, k.emergency));
-	ck_fmt(k.emergency_pct, s);
+	changekpi_fmt(k.emergency_pct, s);
 	KV("rate", "emergency_pct", s);
 	KV("count", "lead_time_changes", num(a, k.lead_n));
-	ck_fmt(k.lead_hours, s);
+	changekpi_fmt(k.lead_hours, s);
 	KV("rate", "lead_time_hours_avg", s);
 	for (int i = 0; i < k.nci; i++) KV("ci", k.per_ci[i].ci, num(a, k.per_ci[i].n));
 #undef KV
@@ -235,15 +231,15 @@ kpi_csv(const struct ca_period *p, const struct ca_change *c, int n, struct aren
 }
 
 int
-ev_build(const char *name, const struct ca_period *p, struct arena *a, struct buf *out)
+evidence_build(const char *name, const struct changeaudit_period *p, struct arena *a, struct buf *out)
 {
 	if (!strcmp(name, "MANIFEST.sha256")) {
-		for (const struct ev_file *f = ev_files; f->name; f++) {
+		for (const struct evidence_entry *f = evidence_files; f->name; f++) {
 			if (!strcmp(f->name, "MANIFEST.sha256")) continue;
 			struct buf b = {0};
 			char hex[65];
-			int rc = ev_build(f->name, p, a, &b);
-			ev_sha256(b.p ? b.p : "", b.len, hex);
+			int rc = evidence_build(f->name, p, a, &b);
+			evidence_sha256(b.p ? b.p : "", b.len, hex);
 			buf_free(&b);
 			if (rc) return -1;
 			buf_addf(out, "%s  %s\n", hex, f->name);
@@ -251,8 +247,8 @@ ev_build(const char *name, const struct ca_period *p, struct arena *a, struct bu
 		return 0;
 	}
 	if (!strcmp(name, "audit_log.csv")) return audit_csv(p, out);
-	struct ca_change *c;
-	int n = ca_changes(p, a, &c);
+	struct changeaudit_change *c;
+	int n = changeaudit_changes(p, a, &c);
 	if (n < 0) return -1;
 	if (!strcmp(name, "changes.csv")) changes_csv(c, n, a, out);
 	else if (!strcmp(name, "approvals.csv")) approvals_csv(c, n, a, out);
@@ -260,70 +256,4 @@ ev_build(const char *name, const struct ca_period *p, struct arena *a, struct bu
 	else if (!strcmp(name, "kpi.csv")) return kpi_csv(p, c, n, a, out);
 	else return -1;
 	return 0;
-}
-
-int
-cli_evidence(int argc, char **argv)
-{
-	static const char use[] = "usage: opsplan evidence export --from YYYY-MM-DD --to YYYY-MM-DD --out DIR";
-	const char *from = NULL, *to = NULL, *dir = NULL;
-	if (argc < 2 || strcmp(argv[1], "export")) {
-		fprintf(stderr, "opsplan: %s\n", use);
-		return 2;
-	}
-	for (int i = 2; i < argc; i++) {
-		const char **slot = !strcmp(argv[i], "--from") ? &from : !strcmp(argv[i], "--to") ? &to
-				    : !strcmp(argv[i], "--out") ? &dir : NULL;
-		if (!slot || i + 1 >= argc) {
-			fprintf(stderr, "opsplan: unknown or incomplete option '%s'\n%s\n", argv[i], use);
-			return 2;
-		}
-		*slot = argv[++i];
-	}
-	if (!from || !to || !dir || !*dir) {
-		fprintf(stderr, "opsplan: %s\n", use);
-		return 2;
-	}
-	struct ca_period p;
-	const char *field, *key;
-	if (ca_period_parse(from, to, &p, &field, &key)) {
-		fprintf(stderr, "opsplan: --%s: %s\n", field,
-			!strcmp(key, "caud.error.order") ? "the period ends before it starts" : "not a date YYYY-MM-DD");
-		return 2;
-	}
-	if (mkdir(dir, 0755) && errno != EEXIST) {
-		fprintf(stderr, "opsplan: cannot create %s: %s\n", dir, strerror(errno));
-		return 1;
-	}
-	char err[600];
-	if (db_open(cfg.db, 0, err, sizeof err)) {
-		fprintf(stderr, "opsplan: %s\n", err);
-		return 1;
-	}
-	struct arena a = {0};
-	int rc = db_read_begin() == SQLITE_OK ? 0 : 1;
-	for (const struct ev_file *f = ev_files; !rc && f->name; f++) {
-		struct buf b = {0};
-		if (ev_build(f->name, &p, &a, &b)) {
-			fprintf(stderr, "opsplan: %s: %s\n", f->name, db_errmsg());
-			rc = 1;
-		} else {
-			char path[4096];
-			snprintf(path, sizeof path, "%s/%s", dir, f->name);
-			FILE *out = fopen(path, "wb");
-			int bad = !out || fwrite(b.p ? b.p : "", 1, b.len, out) != b.len;
-			if (out && fclose(out)) bad = 1;
-			if (bad) {
-				fprintf(stderr, "opsplan: cannot write %s\n", path);
-				rc = 1;
-			} else {
-				printf("%s\n", path);
-			}
-		}
-		buf_free(&b);
-	}
-	db_read_end();
-	arena_reset(&a);
-	db_close();
-	return rc;
 }

@@ -8,15 +8,16 @@
 #ifndef OPSPLAN_EVIDENCE_H
 #define OPSPLAN_EVIDENCE_H
 #include "change/changeaudit.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
-struct ev_file { const char *name, *ctype; };
+struct evidence_entry { const char *name, *ctype; };
 /* The six files in manifest order (MANIFEST.sha256 last), ending in { NULL }. */
-extern const struct ev_file ev_files[];
+extern const struct evidence_entry evidence_files[];
 /* The file named name, or NULL. */
-const struct ev_file *ev_find(const char *name);
+const struct evidence_entry *evidence_find(const char *name);
 /* Appends the bytes of file name for period p to out (out empty). 0; -1 on a database error. */
-int ev_build(const char *name, const struct ca_period *p, struct arena *a, struct buf *out);
+int evidence_build(const char *name, const struct changeaudit_period *p, struct arena *a, struct buf *out);
 /* The SHA-256 of n bytes as 64 hex digits into hex[65]. */
-void ev_sha256(const void *p, size_t n, char hex[65]);
+void evidence_sha256(const void *p, size_t n, char hex[65]);
 #endif

@@ -1,15 +1,19 @@
 /* chgfollow.c — follow-up tasks of a post-implementation review (see chgfollow.h). The task is
  * made by the task model itself (task_check, task_create, project_recompute), never copied. */
 #include "change/followup.h"
+#include "plan/project.h"
+#include "plan/task.h"
+#include "plan/plan.h"
 #include "engine/cal.h"
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "core/xml.h"
 #include <string.h>
 
 int
-chgfu_may(const struct chg *c, const struct user *u)
+followup_may(const struct change *c, const struct user *u)
 {
 	if (strcmp(c->state, "review")) return 0;
 	return c->requester_id == u->id || (c->implementer_id && c->implementer_id == u->id) ||
@@ -29,11 +33,11 @@ renamed(void *arg, const char *field, const char *key)
 }
 
 int
-chgfu_add(const struct audit_who *who, const struct user *u, const struct chg *c, const struct chgfu_in *f,
+followup_add(const struct audit_who *who, const struct user *u, const struct change *c, const struct followup_in *f,
 	  plan_err_fn err, void *earg, struct arena *a, long long *task_id)
 {
 	if (strcmp(c->state, "review")) return -2;
-	if (!chgfu_may(c, u)) return -3;
+	if (!followup_may(c, u)) return -3;
 	int bad = 0;
 	struct project p;
 	int pr = 0;
@@ -77,7 +81,7 @@ chgfu_add(const struct audit_who *who, const struct user *u, const struct chg *c
 }
 
 void
-chgfu_xml(xmlNodePtr parent, long long change_id)
+followup_xml(xmlNodePtr parent, long long change_id)
 {
 	xmlNodePtr e = xml_el(parent, "followups");
 	sqlite3_stmt *st = db_q("SELECT t.id, t.wbs, t.name, t.status, t.percent, p.code AS project, o.login AS owner,"
@@ -91,14 +95,14 @@ chgfu_xml(xmlNodePtr parent, long long change_id)
 }
 
 long long
-chgfu_in_subtree(long long task_id)
+followup_in_subtree(long long task_id)
 {
 	return db_int("WITH RECURSIVE sub(x) AS (SELECT ? UNION ALL SELECT t.id FROM tasks t JOIN sub ON t.parent_id = sub.x)"
 		      " SELECT count(*) FROM change_followups WHERE task_id IN (SELECT x FROM sub)", "i", task_id);
 }
 
 const char *
-chgfu_change_of(struct arena *a, long long task_id)
+followup_change_of(struct arena *a, long long task_id)
 {
 	const char *n = NULL;
 	sqlite3_stmt *st = db_q("SELECT c.number FROM change_followups f JOIN changes c ON c.id = f.change_id"

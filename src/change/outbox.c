@@ -3,6 +3,7 @@
 #include "change/decide.h"
 #include "engine/cal.h"
 #include "core/clock.h"
+#include "core/json.h"
 #include "plan/plan.h"
 #include "core/config.h"
 #include "core/db.h"
@@ -93,13 +94,13 @@ login_of(struct arena *a, long long id)
 /* change.approval_needed to whoever may decide the step now waiting (change.approved to the
  * requester when every step is met but the change cannot be scheduled yet). The rows, or -1. */
 static int
-approvers(struct arena *a, const struct chg *c, const struct ob_chg *o, const char *from, long long actor)
+approvers(struct arena *a, const struct change *c, const struct ob_chg *o, const char *from, long long actor)
 {
 	char today[11];   /* the local day: delegations and policies are in local days */
 	cal_iso(plan_today(), today);
-	struct cd_route r;
-	if (cd_route_now(a, c, today, &r)) return -1;
-	if (r.status == AP_APPROVED) {
+	struct decide_route r;
+	if (decide_route_now(a, c, today, &r)) return -1;
+	if (r.status == APPROVAL_APPROVED) {
 		const char *missing = arena_printf(a, "%s%s%s", o->ps ? "" : "planned_start ", o->pe ? "" : "planned_end ",
 						   o->implementer ? "" : "implementer");
 		size_t k = strlen(missing);
@@ -107,8 +108,8 @@ approvers(struct arena *a, const struct chg *c, const struct ob_chg *o, const ch
 		const char *const extra[] = { "missing", arena_strndup(a, missing, k), NULL };
 		return put(a, "change.approved", o, from, "", o->requester, actor, extra);
 	}
-	const struct aq_route *x = r.cur;
-	if (r.status != AP_PENDING || !x || x->state.current < 0) return 0;
+	const struct approvals_route *x = r.cur;
+	if (r.status != APPROVAL_PENDING || !x || x->state.current < 0) return 0;
 	int step = x->steps[x->state.current].step;
 	const char *policy = "", *step_name = "";
 	sqlite3_stmt *st = db_q("SELECT p.name, coalesce(s.name, '') FROM approval_policies p LEFT JOIN approval_steps s"
@@ -118,8 +119,8 @@ approvers(struct arena *a, const struct chg *c, const struct ob_chg *o, const ch
 		step_name = col(a, st, 1);
 	}
 	if (st) sqlite3_reset(st);
-	struct ap_who w[64];
-	int n = ap_who_may_decide(&x->chg, x->steps, x->nsteps, x->d, x->nd, x->g, x->ng, today, w, 64);
+	struct approval_who w[64];
+	int n = approval_who_may_decide(&x->chg, x->steps, x->nsteps, x->d, x->nd, x->g, x->ng, today, w, 64);
 	const char *occasion = arena_printf(a, "%lld:%d", x->policy_id, step);
 	/* told when the step began to wait: a later decision on the same step tells nobody again */
 	if (db_int("SELECT count(*) FROM notification_outbox WHERE event = 'change.approval_needed' AND entity = 'change'"
@@ -139,7 +140,7 @@ approvers(struct arena *a, const struct chg *c, const struct ob_chg *o, const ch
 }
 
 int
-outbox_change(struct arena *a, const struct chg *c, const char *from, const char *reason, long long actor)
+outbox_change(struct arena *a, const struct change *c, const char *from, const char *reason, long long actor)
 {
 	struct ob_chg o;
 	if (ob_load(a, c->id, &o)) return -1;

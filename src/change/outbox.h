@@ -16,7 +16,7 @@
  * state when only its approval step moved on) by actor's action (a user id; 0: nobody, e.g.
  * cron); reason: the rejection or cancellation text, or "". The number of rows written, or -1
  * on a database error. */
-int outbox_change(struct arena *a, const struct chg *c, const char *from, const char *reason, long long actor);
+int outbox_change(struct arena *a, const struct change *c, const char *from, const char *reason, long long actor);
 /* The review reminder rows (event "change.review_due" or "change.review_overdue") of change id
  * to its implementer and requester. The number written (0: already there), or -1. */
 int outbox_review(struct arena *a, long long change_id, const char *event);

@@ -1,8 +1,10 @@
 /* standard.c — the standard change catalogue: checks, audited writes, loading and the page
  * models (see standard.h). */
 #include "change/standard.h"
+#include "plan/plan.h"
 #include "change/change.h"
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "core/history.h"
 #include "core/text.h"
@@ -18,7 +20,7 @@ code_ok(const char *s)
 }
 
 int
-std_check(const struct stdchg *s, int is_new, plan_err_fn err, void *arg)
+standard_check(const struct stdchg *s, int is_new, plan_err_fn err, void *arg)
 {
 	int bad = 0;
 #define BAD(f, k) do { err(arg, f, k); bad++; } while (0)
@@ -33,7 +35,7 @@ std_check(const struct stdchg *s, int is_new, plan_err_fn err, void *arg)
 	static const char *const names[] = { "description", "implementation_plan", "test_plan", "backout_plan" };
 	const char *v[] = { s->description, s->implementation_plan, s->test_plan, s->backout_plan };
 	for (int i = 0; i < 4; i++)
-		if (text_chars(v[i]) > CHG_TEXT_MAX) BAD(names[i], "error.field_too_long");
+		if (text_chars(v[i]) > CHANGE_TEXT_MAX) BAD(names[i], "error.field_too_long");
 	/* a procedure without its plans is not a documented procedure */
 	for (int i = 1; i < 4; i++)
 		if (!*v[i]) BAD(names[i], "std.error.plan_required");
@@ -42,7 +44,7 @@ std_check(const struct stdchg *s, int is_new, plan_err_fn err, void *arg)
 }
 
 static void
-std_json(struct buf *b, const struct stdchg *s)
+standard_json(struct buf *b, const struct stdchg *s)
 {
 	json_open(b);
 	json_s(b, "code", s->code);
@@ -64,8 +66,8 @@ audit_std(const struct audit_who *who, const char *action, const struct stdchg *
 	  const char *reason)
 {
 	struct buf ov = {0}, nv = {0};
-	if (old) std_json(&ov, old);
-	std_json(&nv, nw);
+	if (old) standard_json(&ov, old);
+	standard_json(&nv, nw);
 	int rc = audit_append(who, action, "standard", nw->code, old ? buf_str(&ov) : NULL, buf_str(&nv), reason);
 	buf_free(&ov);
 	buf_free(&nv);
@@ -89,7 +91,7 @@ login_of(long long id, char out[65])
 }
 
 int
-std_create(const struct audit_who *who, struct stdchg *s, long long approver, const char *reason)
+standard_create(const struct audit_who *who, struct stdchg *s, long long approver, const char *reason)
 {
 	char now[21], login[65];
 	clock_iso(clock_now(), now);
@@ -108,7 +110,7 @@ std_create(const struct audit_who *who, struct stdchg *s, long long approver, co
 }
 
 int
-std_update(const struct audit_who *who, const struct stdchg *old, const struct stdchg *nw, long long approver,
+standard_update(const struct audit_who *who, const struct stdchg *old, const struct stdchg *nw, long long approver,
 	   const char *reason)
 {
 	char now[21], login[65];
@@ -130,7 +132,7 @@ std_update(const struct audit_who *who, const struct stdchg *old, const struct s
 }
 
 int
-std_set_active(const struct audit_who *who, const struct stdchg *s, int active, const char *reason)
+standard_set_active(const struct audit_who *who, const struct stdchg *s, int active, const char *reason)
 {
 	if (db_run("UPDATE standard_changes SET active = ? WHERE id = ?", "di", active, s->id) != SQLITE_DONE) return -1;
 	struct stdchg n2 = *s;
@@ -146,7 +148,7 @@ col(struct arena *a, sqlite3_stmt *st, int i)
 }
 
 int
-std_load(struct arena *a, long long id, struct stdchg *out)
+standard_load(struct arena *a, long long id, struct stdchg *out)
 {
 	memset(out, 0, sizeof *out);
 	sqlite3_stmt *st = db_q("SELECT s.code, s.name, s.category, s.description, s.implementation_plan, s.test_plan,"
@@ -169,7 +171,7 @@ std_load(struct arena *a, long long id, struct stdchg *out)
 }
 
 void
-std_list_xml(xmlNodePtr parent)
+standard_list_xml(xmlNodePtr parent)
 {
 	xmlNodePtr list = xml_el(parent, "standards");
 	sqlite3_stmt *st = db_q("SELECT s.id, s.code, s.name, s.category, k.label_zh AS \"category-zh\","
@@ -204,7 +206,7 @@ fields_xml(xmlNodePtr e, const struct stdchg *s)
 }
 
 xmlNodePtr
-std_item_xml(xmlNodePtr parent, const struct stdchg *s)
+standard_item_xml(xmlNodePtr parent, const struct stdchg *s)
 {
 	xmlNodePtr e = xml_el(parent, "standard");
 	xml_attr_ll(e, "id", s->id);
@@ -232,7 +234,7 @@ std_item_xml(xmlNodePtr parent, const struct stdchg *s)
 }
 
 xmlNodePtr
-std_form_xml(xmlNodePtr parent, const char *mode, const struct stdchg *s)
+standard_form_xml(xmlNodePtr parent, const char *mode, const struct stdchg *s)
 {
 	xmlNodePtr f = xml_el(parent, "standard-form");
 	xml_attr(f, "mode", mode);

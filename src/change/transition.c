@@ -1,7 +1,9 @@
 /* changeflow.c — the RFC workflow transitions and the implementation log (see changeflow.h). */
 #include "change/transition.h"
+#include "plan/plan.h"
 #include "engine/cal.h"
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "engine/win.h"
@@ -12,10 +14,10 @@
 #include <string.h>
 
 /* The transitions. Rows for CW_ENGINE are taken only by the approval engine after a decision
- * (chgflow_decided), never through the step form: assess→authorize when only the last step (the
+ * (transition_decided), never through the step form: assess→authorize when only the last step (the
  * authorization) is left, →scheduled when every step is met (it needs a planned window and an
  * implementer), →rejected on any rejection. */
-const struct chg_transition chg_transitions[] = {
+const struct change_transition change_transitions[] = {
 	{ "new", "assess", "normal", CW_REQUESTER, NULL, NULL, CE_STATE },
 	{ "new", "authorize", "emergency", CW_REQUESTER, NULL, NULL, CE_STATE },
 	{ "new", "scheduled", "standard", CW_REQUESTER, "planned_start implementer", NULL, CE_STATE },
@@ -35,7 +37,7 @@ const struct chg_transition chg_transitions[] = {
 };
 
 const char *
-chgflow_form_fields(const struct chg_transition *t)
+transition_form_fields(const struct change_transition *t)
 {
 	switch (t->effect) {
 	case CE_CANCEL: return "reason";
@@ -59,7 +61,7 @@ word_in(const char *w, const char *list)
 }
 
 static unsigned
-who_bits(const struct chg *c, const struct user *u)
+who_bits(const struct change *c, const struct user *u)
 {
 	unsigned b = 0;
 	if (c->requester_id == u->id) b |= CW_REQUESTER;
@@ -69,20 +71,20 @@ who_bits(const struct chg *c, const struct user *u)
 	return b;
 }
 
-static const struct chg_transition *
-find(const struct chg *c, const char *to)
+static const struct change_transition *
+find(const struct change *c, const char *to)
 {
-	for (const struct chg_transition *t = chg_transitions; t->from; t++)
+	for (const struct change_transition *t = change_transitions; t->from; t++)
 		if (!strcmp(t->from, c->state) && !strcmp(t->to, to) && (!t->types || word_in(c->type, t->types)) &&
 		    t->who != CW_ENGINE)
 			return t;
 	return NULL;
 }
 
-static const struct chg_transition *
-find_engine(const struct chg *c, const char *to)
+static const struct change_transition *
+find_engine(const struct change *c, const char *to)
 {
-	for (const struct chg_transition *t = chg_transitions; t->from; t++)
+	for (const struct change_transition *t = change_transitions; t->from; t++)
 		if (!strcmp(t->from, c->state) && !strcmp(t->to, to) && (!t->types || word_in(c->type, t->types)) &&
 		    t->who == CW_ENGINE)
 			return t;
@@ -90,18 +92,18 @@ find_engine(const struct chg *c, const char *to)
 }
 
 int
-chgflow_allowed(const struct chg *c, const struct user *u, const struct chg_transition **out, int max)
+transition_allowed(const struct change *c, const struct user *u, const struct change_transition **out, int max)
 {
 	int n = 0;
 	unsigned b = who_bits(c, u);
-	for (const struct chg_transition *t = chg_transitions; t->from && n < max; t++)
+	for (const struct change_transition *t = change_transitions; t->from && n < max; t++)
 		if (!strcmp(t->from, c->state) && (!t->types || word_in(c->type, t->types)) && (t->who & b)) out[n++] = t;
 	return n;
 }
 
 /* The stored value of a field a transition may need. */
 static const char *
-stored(const struct chg *c, const char *f)
+stored(const struct change *c, const char *f)
 {
 	if (!strcmp(f, "planned_start")) return c->planned_start;
 	if (!strcmp(f, "planned_end")) return c->planned_end;
@@ -122,19 +124,19 @@ one_of(const char *s, const char *const *set)
 	return 0;
 }
 
-/* A text field of the form: at most CHG_TEXT_MAX characters. */
+/* A text field of the form: at most CHANGE_TEXT_MAX characters. */
 static const char *
-text(chg_form_fn form, void *farg, const char *name)
+text(change_form_fn form, void *farg, const char *name)
 {
 	const char *v = form(farg, name);
 	return v ? v : "";
 }
 
 int
-chgflow_take(const struct audit_who *who, const struct user *u, const struct chg *c, const char *to,
-	     chg_form_fn form, void *farg, plan_err_fn err, void *earg, struct arena *a, const char **key)
+transition_take(const struct audit_who *who, const struct user *u, const struct change *c, const char *to,
+	     change_form_fn form, void *farg, plan_err_fn err, void *earg, struct arena *a, const char **key)
 {
-	const struct chg_transition *t = find(c, to);
+	const struct change_transition *t = find(c, to);
 	*key = "chg.error.transition";
 	if (!t) return -2;
 	if (!(t->who & who_bits(c, u))) {
@@ -157,11 +159,11 @@ chgflow_take(const struct audit_who *who, const struct user *u, const struct chg
 		const char *f = arena_strndup(a, p, k);
 		const char *v = text(form, farg, f);
 		if (k && !*v) BAD(f, "chg.error.required");
-		else if (k && text_chars(v) > CHG_TEXT_MAX) BAD(f, "error.field_too_long");
+		else if (k && text_chars(v) > CHANGE_TEXT_MAX) BAD(f, "error.field_too_long");
 		p += k;
 	}
 	char now_local[17], now[21];
-	chg_now_local(now_local);
+	change_now_local(now_local);
 	clock_iso(clock_now(), now);
 	const char *reason = "";
 	const char *actual_end = NULL, *review_due = NULL, *close_code = NULL, *rb_at = NULL;
@@ -185,7 +187,7 @@ chgflow_take(const struct audit_who *who, const struct user *u, const struct chg
 		}
 		verification = text(form, farg, "verification_result");
 		close_code = text(form, farg, "close_code");
-		if (*close_code && !one_of(close_code, chg_close_codes)) BAD("close_code", "chg.error.close_code");
+		if (*close_code && !one_of(close_code, change_close_codes)) BAD("close_code", "chg.error.close_code");
 		if (!*close_code) close_code = NULL;
 		if (actual_end && emergency) {
 			const struct calendar *cal = plan_calendar(a);
@@ -197,15 +199,15 @@ chgflow_take(const struct audit_who *who, const struct user *u, const struct chg
 	}
 	case CE_CLOSE:
 		close_code = text(form, farg, "close_code");
-		if (*close_code && !one_of(close_code, chg_close_codes)) BAD("close_code", "chg.error.close_code");
+		if (*close_code && !one_of(close_code, change_close_codes)) BAD("close_code", "chg.error.close_code");
 		/* the review's outcome and lessons, on the close form of every change; an emergency
 		 * change cannot close without them */
 		if (*text(form, farg, "review_outcome")) outcome = text(form, farg, "review_outcome");
 		if (*text(form, farg, "review_lessons")) lessons = text(form, farg, "review_lessons");
 		if (emergency && !*outcome) BAD("review_outcome", "chg.error.required");
 		if (emergency && !*lessons) BAD("review_lessons", "chg.error.required");
-		if (text_chars(outcome) > CHG_TEXT_MAX) BAD("review_outcome", "error.field_too_long");
-		if (text_chars(lessons) > CHG_TEXT_MAX) BAD("review_lessons", "error.field_too_long");
+		if (text_chars(outcome) > CHANGE_TEXT_MAX) BAD("review_outcome", "error.field_too_long");
+		if (text_chars(lessons) > CHANGE_TEXT_MAX) BAD("review_lessons", "error.field_too_long");
 		break;
 	default:
 		break;
@@ -226,8 +228,8 @@ chgflow_take(const struct audit_who *who, const struct user *u, const struct chg
 		if (*text(form, farg, "rollback_result")) rb_result = text(form, farg, "rollback_result");
 		if (!*rb_reason) BAD("rollback_reason", "chg.error.required");
 		if (!*rb_result) BAD("rollback_result", "chg.error.required");
-		if (text_chars(rb_reason) > CHG_TEXT_MAX) BAD("rollback_reason", "error.field_too_long");
-		if (text_chars(rb_result) > CHG_TEXT_MAX) BAD("rollback_result", "error.field_too_long");
+		if (text_chars(rb_reason) > CHANGE_TEXT_MAX) BAD("rollback_reason", "error.field_too_long");
+		if (text_chars(rb_result) > CHANGE_TEXT_MAX) BAD("rollback_result", "error.field_too_long");
 	}
 #undef BAD
 	if (bad) return bad;
@@ -260,10 +262,10 @@ chgflow_take(const struct audit_who *who, const struct user *u, const struct chg
 	json_open(&nv);
 	json_s(&nv, "state", to);
 	/* submitting: the conflict check is run and recorded (it never blocks; an approver decides) */
-	struct cc_result cr;
-	if (!strcmp(c->state, "new") && t->effect == CE_STATE && cc_check(a, c, &cr) == 0) {
+	struct conflict_result cr;
+	if (!strcmp(c->state, "new") && t->effect == CE_STATE && conflict_check(a, c, &cr) == 0) {
 		struct buf js = {0};
-		cc_json(&js, cr.f, cr.n);
+		conflict_json(&js, cr.f, cr.n);
 		json_s(&nv, "conflicts", buf_str(&js));
 		buf_free(&js);
 	}
@@ -288,7 +290,7 @@ chgflow_take(const struct audit_who *who, const struct user *u, const struct chg
 }
 
 int
-chgflow_log(const struct audit_who *who, const struct user *u, const struct chg *c, const char *entry,
+transition_log(const struct audit_who *who, const struct user *u, const struct change *c, const char *entry,
 	    plan_err_fn err, void *earg)
 {
 	unsigned b = who_bits(c, u);
@@ -314,17 +316,17 @@ chgflow_log(const struct audit_who *who, const struct user *u, const struct chg 
 }
 
 const char *
-chgflow_decision_target(const char *state, int status, int last)
+transition_decision_target(const char *state, int status, int last)
 {
-	if (status == AP_REJECTED) return "rejected";
-	if (status == AP_APPROVED) return "scheduled";
+	if (status == APPROVAL_REJECTED) return "rejected";
+	if (status == APPROVAL_APPROVED) return "scheduled";
 	if (last) return "authorize";
 	return state;
 }
 
 /* The stored fields t needs that c lacks, space-separated ("" none). */
 static const char *
-lacking(const struct chg *c, const struct chg_transition *t, struct arena *a)
+lacking(const struct change *c, const struct change_transition *t, struct arena *a)
 {
 	struct buf b = {0};
 	for (const char *p = t->needs; p && *p;) {
@@ -343,13 +345,13 @@ lacking(const struct chg *c, const struct chg_transition *t, struct arena *a)
 }
 
 int
-chgflow_decided(const struct audit_who *who, const struct chg *c, const char *target, const char *comment,
+transition_decided(const struct audit_who *who, const struct change *c, const char *target, const char *comment,
 		struct arena *a, const char **now_state, const char **missing)
 {
 	*now_state = c->state;
 	*missing = "";
 	if (!strcmp(target, c->state)) return 0;
-	const struct chg_transition *t = find_engine(c, target);
+	const struct change_transition *t = find_engine(c, target);
 	if (!t) return 0;
 	const char *miss = lacking(c, t, a);
 	if (*miss) {

@@ -3,6 +3,7 @@
 #include "change/windows.h"
 #include "engine/cal.h"
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "core/xml.h"
@@ -18,20 +19,20 @@ col(sqlite3_stmt *st, int i)
 }
 
 int
-cwin_check(const struct cwin_fields *f, char out_start[17], char out_end[17], long long *ci_id, win_err_fn err,
+windows_check(const struct windows_fields *f, char out_start[17], char out_end[17], long long *ci_id, win_err_fn err,
 	   void *arg)
 {
 	int bad = 0;
 	if (strcmp(f->kind, "maintenance") && strcmp(f->kind, "freeze")) { err(arg, "kind", "win.error.kind"); bad++; }
 	size_t nl = text_chars(f->name);
-	if (!nl || nl > CWIN_NAME_MAX || strpbrk(f->name, "\r\n")) { err(arg, "name", "win.error.name"); bad++; }
+	if (!nl || nl > WINDOWS_NAME_MAX || strpbrk(f->name, "\r\n")) { err(arg, "name", "win.error.name"); bad++; }
 	bad += win_validate(f->start, f->end, f->repeat, f->repeat_until, err, arg);
 	*ci_id = 0;
 	if (*f->ci) {
 		*ci_id = db_int("SELECT id FROM config_items WHERE code = ?", "s", f->ci);
 		if (!*ci_id) { err(arg, "ci", "win.error.ci"); bad++; }
 	}
-	if (text_chars(f->note) > CWIN_NOTE_MAX) { err(arg, "note", "win.error.note"); bad++; }
+	if (text_chars(f->note) > WINDOWS_NOTE_MAX) { err(arg, "note", "win.error.note"); bad++; }
 	long s = win_parse(f->start), e = win_parse(f->end);
 	if (s >= 0) win_format(s, out_start);
 	else out_start[0] = 0;
@@ -41,7 +42,7 @@ cwin_check(const struct cwin_fields *f, char out_start[17], char out_end[17], lo
 }
 
 static void
-fields_json(struct buf *b, const struct cwin_fields *f, int active)
+fields_json(struct buf *b, const struct windows_fields *f, int active)
 {
 	int weekly = !strcmp(f->repeat, "weekly");
 	json_open(b);
@@ -68,7 +69,7 @@ stored_json(long long id, struct buf *b, int *active)
 		if (st) sqlite3_reset(st);
 		return -1;
 	}
-	struct cwin_fields f = { col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4), col(st, 5), col(st, 6),
+	struct windows_fields f = { col(st, 0), col(st, 1), col(st, 2), col(st, 3), col(st, 4), col(st, 5), col(st, 6),
 				 col(st, 7) };
 	*active = sqlite3_column_int(st, 8);
 	fields_json(b, &f, *active);
@@ -77,7 +78,7 @@ stored_json(long long id, struct buf *b, int *active)
 }
 
 long long
-cwin_create(const struct audit_who *who, const struct cwin_fields *f, long long ci_id)
+windows_create(const struct audit_who *who, const struct windows_fields *f, long long ci_id)
 {
 	char now[21];
 	clock_iso(clock_now(), now);
@@ -98,7 +99,7 @@ cwin_create(const struct audit_who *who, const struct cwin_fields *f, long long 
 }
 
 int
-cwin_update(const struct audit_who *who, long long id, const struct cwin_fields *f, long long ci_id)
+windows_update(const struct audit_who *who, long long id, const struct windows_fields *f, long long ci_id)
 {
 	struct buf ov = {0}, nv = {0};
 	int active = 1, weekly = !strcmp(f->repeat, "weekly");
@@ -117,7 +118,7 @@ cwin_update(const struct audit_who *who, long long id, const struct cwin_fields 
 }
 
 int
-cwin_deactivate(const struct audit_who *who, long long id)
+windows_deactivate(const struct audit_who *who, long long id)
 {
 	struct buf ov = {0};
 	int active = 0;
@@ -135,13 +136,13 @@ cwin_deactivate(const struct audit_who *who, long long id)
 }
 
 int
-cwin_exists(long long id)
+windows_exists(long long id)
 {
 	return db_int("SELECT count(*) FROM change_windows WHERE id = ?", "i", id) > 0;
 }
 
 xmlNodePtr
-cwin_list_xml(xmlNodePtr parent, long long id)
+windows_list_xml(xmlNodePtr parent, long long id)
 {
 	xmlNodePtr l = xml_el(parent, "windows");
 	sqlite3_stmt *st = db_q("SELECT w.id, w.kind, w.name, w.start_at, w.end_at, w.repeat, coalesce(w.repeat_until, ''),"
@@ -161,7 +162,7 @@ cwin_list_xml(xmlNodePtr parent, long long id)
 }
 
 void
-cwin_cis_xml(xmlNodePtr parent)
+windows_cis_xml(xmlNodePtr parent)
 {
 	xmlNodePtr l = xml_el(parent, "cis");
 	sqlite3_stmt *st = db_q("SELECT code, name FROM config_items WHERE status <> 'retired' ORDER BY code", "");
@@ -220,33 +221,33 @@ ci_attrs(xmlNodePtr e, long long id, const char *code_attr, const char *name_att
 }
 
 int
-cwin_check_xml(xmlNodePtr parent, const char *start, const char *end, const char *const *codes, int n,
-	       struct arena *a, cwin_err_fn err, void *arg)
+windows_check_xml(xmlNodePtr parent, const char *start, const char *end, const char *const *codes, int n,
+	       struct arena *a, windows_err_fn err, void *arg)
 {
 	long s = win_parse(start), e = win_parse(end);
 	int bad = 0;
 	if (s < 0) { err(arg, "start", "win.error.time", ""); bad++; }
 	if (e < 0) { err(arg, "end", "win.error.time", ""); bad++; }
 	if (s >= 0 && e >= 0 && e <= s) { err(arg, "end", "win.error.order", ""); bad++; }
-	else if (s >= 0 && e >= 0 && e - s > (long)CWIN_CHECK_MAX_DAYS * WIN_DAY) {
+	else if (s >= 0 && e >= 0 && e - s > (long)WINDOWS_CHECK_MAX_DAYS * WIN_DAY) {
 		err(arg, "end", "win.error.check_long", "");
 		bad++;
 	}
-	struct ciref *cis = arena_alloc(a, sizeof *cis * CWIN_MAX_CIS);
+	struct ciref *cis = arena_alloc(a, sizeof *cis * WINDOWS_MAX_CIS);
 	int nc = 0;
 	for (int i = 0; i < n; i++) {
 		if (!*codes[i]) continue;
 		long long id = db_int("SELECT id FROM config_items WHERE code = ?", "s", codes[i]);
 		if (!id) { err(arg, "ci", "win.error.ci", codes[i]); bad++; continue; }
-		if (find_ci(cis, nc, id) < 0 && nc < CWIN_MAX_CIS) cis[nc++] = (struct ciref){ id, 1, 0, "" };
+		if (find_ci(cis, nc, id) < 0 && nc < WINDOWS_MAX_CIS) cis[nc++] = (struct ciref){ id, 1, 0, "" };
 	}
 	if (bad) return -1;
 	/* the related CIs, breadth first: every relation of a given CI, depends_on from any */
-	for (int i = 0; i < nc && nc < CWIN_MAX_CIS; i++) {
+	for (int i = 0; i < nc && nc < WINDOWS_MAX_CIS; i++) {
 		sqlite3_stmt *st = db_q("SELECT to_id, kind FROM ci_relations WHERE from_id = ?1 AND (?2 OR kind = 'depends_on')"
 					" UNION SELECT from_id, kind FROM ci_relations WHERE to_id = ?1"
 					" AND (?2 OR kind = 'depends_on') ORDER BY 1, 2", "id", cis[i].id, cis[i].given);
-		while (st && sqlite3_step(st) == SQLITE_ROW && nc < CWIN_MAX_CIS) {
+		while (st && sqlite3_step(st) == SQLITE_ROW && nc < WINDOWS_MAX_CIS) {
 			long long id = sqlite3_column_int64(st, 0);
 			if (find_ci(cis, nc, id) < 0)
 				cis[nc++] = (struct ciref){ id, 0, cis[i].id, !strcmp(col(st, 1), "runs_on") ? "runs_on" : "depends_on" };
@@ -315,7 +316,7 @@ hhmm(long m, char out[6])
 }
 
 int
-cwin_month_xml(xmlNodePtr parent, const char *month, struct arena *a)
+windows_month_xml(xmlNodePtr parent, const char *month, struct arena *a)
 {
 	if (!month || strlen(month) != 7) return -1;
 	char d[11];

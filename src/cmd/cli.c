@@ -3,11 +3,14 @@
  * Writes go through the same model functions and audit chain as the web pages, with the
  * actor "cli:<unix user>". */
 #include "cmd/cli.h"
+#include "cmd/demo.h"
+#include "plan/schedule.h"
+#include "plan/plan.h"
 #include "core/audit.h"
 #include "core/auth.h"
 #include "core/config.h"
-#include "cmd/cron.h"
 #include "core/db.h"
+#include "core/migrate.h"
 #include "engine/reccode.h"
 #include "core/render.h"
 #include "core/text.h"
@@ -17,8 +20,8 @@
 #include <string.h>
 #include <unistd.h>
 
-static int
-usage(const char *msg)
+int
+cli_usage(const char *msg)
 {
 	fprintf(stderr, "opsplan: %s\n", msg);
 	return 2;
@@ -39,8 +42,8 @@ cli_text(struct arena *a, const char *key, const char *arg)
 	return s;
 }
 
-static int
-open_db(int create)
+int
+cli_open_db(int create)
 {
 	char err[600];
 	if (db_open(cfg.db, create, err, sizeof err)) {
@@ -54,8 +57,8 @@ static int
 init_db(void)
 {
 	char err[600];
-	if (open_db(1)) return -1;
-	if (db_migrate(err, sizeof err) || auth_key_load(1, err, sizeof err)) {
+	if (cli_open_db(1)) return -1;
+	if (migrate_run(err, sizeof err) || auth_key_load(1, err, sizeof err)) {
 		fprintf(stderr, "opsplan: %s\n", err);
 		db_close();
 		return -1;
@@ -76,7 +79,7 @@ int
 cli_init(int argc, char **argv)
 {
 	(void)argv;
-	if (argc > 1) return usage("usage: opsplan init");
+	if (argc > 1) return cli_usage("usage: opsplan init");
 	if (init_db()) return 1;
 	printf("opsplan: database %s at schema %d\n", cfg.db, db_version());
 	db_close();
@@ -87,16 +90,16 @@ int
 cli_migrate(int argc, char **argv)
 {
 	(void)argv;
-	if (argc > 1) return usage("usage: opsplan migrate");
+	if (argc > 1) return cli_usage("usage: opsplan migrate");
 	if (access(cfg.db, F_OK)) {
 		fprintf(stderr, "opsplan: database %s does not exist (run 'opsplan init')\n", cfg.db);
 		return 1;
 	}
 	int before;
 	char err[600];
-	if (open_db(0)) return 1;
+	if (cli_open_db(0)) return 1;
 	before = db_version();
-	if (db_migrate(err, sizeof err)) {
+	if (migrate_run(err, sizeof err)) {
 		fprintf(stderr, "opsplan: %s\n", err);
 		db_close();
 		return 1;
@@ -110,7 +113,7 @@ int
 cli_demo(int argc, char **argv)
 {
 	(void)argv;
-	if (argc > 1) return usage("usage: opsplan demo");
+	if (argc > 1) return cli_usage("usage: opsplan demo");
 	if (init_db()) return 1;
 	if (db_int("SELECT count(*) FROM users", "") > 0) {
 		fprintf(stderr, "opsplan: %s already has users; the demo needs a new database\n", cfg.db);
@@ -136,13 +139,13 @@ verify_change(const char *number, const char *code)
 	}
 	char hash[65], mine[15];
 	long long id = audit_last_of("change", number, hash);
-	if (id <= 0 || rec_code(hash, mine)) {
+	if (id <= 0 || reccode_make(hash, mine)) {
 		fprintf(stderr, "opsplan: change %s has no audit record\n", number);
 		return 1;
 	}
 	printf("opsplan: change %s: last audit record %lld\nhash %s\ncode %s\n", number, id, hash, mine);
 	if (!code) return 0;
-	if (!rec_code_match(code, mine)) {
+	if (!reccode_match(code, mine)) {
 		fprintf(stderr, "opsplan: verification code %s does NOT match change %s: its record now has code %s"
 			" (audit record %lld); the printed record is out of date or not genuine\n", code, number, mine, id);
 		return 1;
@@ -154,10 +157,10 @@ verify_change(const char *number, const char *code)
 int
 cli_audit(int argc, char **argv)
 {
-	if (argc < 2) return usage("usage: opsplan audit verify [--expect-head ID:HASH] | opsplan audit head");
+	if (argc < 2) return cli_usage("usage: opsplan audit verify [--expect-head ID:HASH] | opsplan audit head");
 	if (!strcmp(argv[1], "head")) {
-		if (argc != 2) return usage("usage: opsplan audit head");
-		if (open_db(0)) return 1;
+		if (argc != 2) return cli_usage("usage: opsplan audit head");
+		if (cli_open_db(0)) return 1;
 		char hash[65];
 		long long id = audit_head(hash);
 		printf("%lld:%s\n", id, hash);
@@ -165,16 +168,16 @@ cli_audit(int argc, char **argv)
 		return 0;
 	}
 	static const char use[] = "usage: opsplan audit verify [--expect-head ID:HASH] [--change NUMBER [--code CODE]]";
-	if (strcmp(argv[1], "verify")) return usage(use);
+	if (strcmp(argv[1], "verify")) return cli_usage(use);
 	const char *head = NULL, *change = NULL, *code = NULL;
 	for (int i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--expect-head") && i + 1 < argc && !head) head = argv[++i];
 		else if (!strcmp(argv[i], "--change") && i + 1 < argc && !change) change = argv[++i];
 		else if (!strcmp(argv[i], "--code") && i + 1 < argc && !code) code = argv[++i];
-		else return usage(use);
+		else return cli_usage(use);
 	}
-	if (code && !change) return usage("--code needs --change NUMBER");
-	if (open_db(0)) return 1;
+	if (code && !change) return cli_usage("--code needs --change NUMBER");
+	if (cli_open_db(0)) return 1;
 	long long bad, count;
 	char msg[300];
 	int rc = audit_verify(head, &bad, &count, msg, sizeof msg);
@@ -220,7 +223,7 @@ user_options(int argc, char **argv, int from, struct user_opts *o)
 static int
 user_list(void)
 {
-	if (open_db(0)) return 1;
+	if (cli_open_db(0)) return 1;
 	sqlite3_stmt *st = db_q("SELECT u.login, u.display_name, u.email, u.active, group_concat(r.role)"
 				" FROM users u LEFT JOIN user_roles r ON r.user_id = u.id GROUP BY u.id ORDER BY u.login", "");
 	printf("%-24s %-8s %-32s %s\n", "LOGIN", "ACTIVE", "ROLES", "NAME <EMAIL>");
@@ -240,10 +243,10 @@ cli_user(int argc, char **argv)
 	static const char use[] = "usage: opsplan user add LOGIN --role ROLE[,ROLE] [--name N] [--email E] [--phone P] [--lang zh-CN|en]\n"
 				  "       opsplan user set-role LOGIN ROLE[,ROLE] [--reason TEXT]\n"
 				  "       opsplan user list";
-	if (argc < 2) return usage(use);
-	if (!strcmp(argv[1], "list")) return argc == 2 ? user_list() : usage(use);
+	if (argc < 2) return cli_usage(use);
+	if (!strcmp(argv[1], "list")) return argc == 2 ? user_list() : cli_usage(use);
 	int add = !strcmp(argv[1], "add");
-	if ((!add && strcmp(argv[1], "set-role")) || argc < 3 + !add) return usage(use);
+	if ((!add && strcmp(argv[1], "set-role")) || argc < 3 + !add) return cli_usage(use);
 	const char *login = argv[2];
 	struct user_opts o = {0};
 	if (user_options(argc, argv, add ? 3 : 4, &o)) return 2;
@@ -266,7 +269,7 @@ cli_user(int argc, char **argv)
 		arena_reset(&ea);
 		return 2;
 	}
-	if (open_db(0)) return 1;
+	if (cli_open_db(0)) return 1;
 	struct arena a = {0};
 	struct user u;
 	int found = user_load(&a, login, &u), rc = 1;
@@ -299,13 +302,13 @@ cli_user(int argc, char **argv)
 int
 cli_backup(int argc, char **argv)
 {
-	if (argc != 2) return usage("usage: opsplan backup FILE");
+	if (argc != 2) return cli_usage("usage: opsplan backup FILE");
 	const char *dest = argv[1];
 	if (!access(dest, F_OK)) {
 		fprintf(stderr, "opsplan: %s already exists; choose a new file\n", dest);
 		return 1;
 	}
-	if (open_db(0)) return 1;
+	if (cli_open_db(0)) return 1;
 	sqlite3 *out;
 	int rc = sqlite3_open_v2(dest, &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	sqlite3_backup *b = rc == SQLITE_OK ? sqlite3_backup_init(out, "main", db, "main") : NULL;
@@ -351,22 +354,3 @@ cli_backup(int argc, char **argv)
 	return 0;
 }
 
-int
-cli_cron(int argc, char **argv)
-{
-	(void)argv;
-	if (argc > 1) return usage("usage: opsplan cron");
-	if (open_db(0)) return 1;
-	struct arena a = {0};
-	int n = cron_run(plan_today(), &a), r = n < 0 ? -1 : cron_reschedule(plan_today(), &a);
-	int v = r < 0 ? -1 : cron_review(plan_today(), &a);
-	arena_reset(&a);
-	if (n < 0 || r < 0 || v < 0) {
-		fprintf(stderr, "opsplan: cron failed: %s\n", db_errmsg());
-		db_close();
-		return 1;
-	}
-	db_close();
-	printf("opsplan: cron: %d project%s created, %d rescheduled\n", n, n == 1 ? "" : "s", r);
-	return 0;
-}

@@ -4,6 +4,7 @@
  * database migration, a patch roll-out, and this month's host inspection created from a
  * recurring template. Progress history goes back over the last weeks. Everything is written
  * through the audited model functions. */
+#include "cmd/demo.h"
 #include "cmd/cli.h"
 #include "core/audit.h"
 #include "core/auth.h"
@@ -16,9 +17,11 @@
 #include "change/cmdb.h"
 #include "engine/win.h"
 #include "change/approvalpolicy.h"
-#include "cmd/cron.h"
+#include "plan/templates.h"
 #include "core/db.h"
 #include "plan/plan.h"
+#include "plan/project.h"
+#include "plan/task.h"
 #include "plan/trend.h"
 #include "core/user.h"
 #include <math.h>
@@ -321,7 +324,7 @@ demo_windows(const struct audit_who *who, int today)
 	snprintf(ye, sizeof ye, "%04d-01-04T00:00", (y + 1) % 10000);
 	snprintf(ns, sizeof ns, "%04d-11-10T00:00", y % 10000);
 	snprintf(ne, sizeof ne, "%04d-11-13T00:00", y % 10000);
-	const struct cwin_fields w[] = {
+	const struct windows_fields w[] = {
 		{ "maintenance", "周六夜间维护窗口 Saturday night maintenance", s, e, "weekly", "", "",
 		  "全部配置项的例行变更窗口。Routine change window for all CIs." },
 		{ "freeze", "年终封网 Year-end freeze", ys, ye, "none", "", "",
@@ -330,7 +333,7 @@ demo_windows(const struct audit_who *who, int today)
 		  "大促保障期间禁止常规变更。No normal changes during the sales peak." },
 	};
 	for (size_t i = 0; i < sizeof w / sizeof *w; i++)
-		if (cwin_create(who, &w[i], 0) < 0) return -1;
+		if (windows_create(who, &w[i], 0) < 0) return -1;
 	return 0;
 }
 
@@ -423,26 +426,26 @@ demo_user(const char *login)
 
 /* Raises a demo RFC as requester; answers NULL for a standard change. 0 or -1. */
 static int
-demo_rfc(const struct audit_who *who, struct arena *a, struct chg *c, const char *requester, const int *answers)
+demo_rfc(const struct audit_who *who, struct arena *a, struct change *c, const char *requester, const int *answers)
 {
 	c->requester = requester;
 	c->requester_id = db_int("SELECT id FROM users WHERE login = ?", "s", requester);
 	if (answers) memcpy(c->answers, answers, sizeof c->answers);
-	if (chg_check(c, demo_chg_err, (void *)c->title, a)) return -1;
+	if (change_check(c, demo_chg_err, (void *)c->title, a)) return -1;
 	struct audit_who w = *who;
-	return chg_create(&w, c, a);
+	return change_create(&w, c, a);
 }
 
 static int
 demo_step(const struct audit_who *who, struct arena *a, const char *number, const char *login, const char *to,
 	  const char *const *form)
 {
-	struct chg c;
+	struct change c;
 	struct user u = demo_user(login);
 	const char *key;
 	static const char *const none[] = { NULL };
-	if (chg_load(a, number, &c) != 1) return -1;
-	int rc = chgflow_take(who, &u, &c, to, demo_form, (void *)(form ? form : none), demo_chg_err, (void *)number, a, &key);
+	if (change_load(a, number, &c) != 1) return -1;
+	int rc = transition_take(who, &u, &c, to, demo_form, (void *)(form ? form : none), demo_chg_err, (void *)number, a, &key);
 	if (rc) fprintf(stderr, "opsplan: demo change %s → %s: %d %s\n", number, to, rc, key);
 	return rc ? -1 : 0;
 }
@@ -452,22 +455,22 @@ demo_step(const struct audit_who *who, struct arena *a, const char *number, cons
 static int
 demo_decide(const struct audit_who *who, struct arena *a, const char *number, const char *login, const char *comment)
 {
-	struct chg c;
-	if (chg_load(a, number, &c) != 1) return -1;
+	struct change c;
+	if (change_load(a, number, &c) != 1) return -1;
 	if (strcmp(c.state, "assess") && strcmp(c.state, "authorize")) return 0;
-	struct cc_result cr;
-	int ck = cc_check(a, &c, &cr);
+	struct conflict_result cr;
+	int ck = conflict_check(a, &c, &cr);
 	if (ck < 0) return -1;
 	char today[11];   /* the local day: delegations and policies are in local days */
 	cal_iso(plan_today(), today);
-	struct cd_route r;
+	struct decide_route r;
 	long long ob = 0, uid = db_int("SELECT id FROM users WHERE login = ?", "s", login);
-	if (cd_route_load(a, &c, ck == 0 && cr.freeze, today, &r)) return -1;
-	if (cd_may(&r, uid, today, &ob) != AP_OK) return 0;
+	if (decide_route_load(a, &c, ck == 0 && cr.freeze, today, &r)) return -1;
+	if (decide_may(&r, uid, today, &ob) != APPROVAL_OK) return 0;
 	struct buf js = {0};
-	cc_json(&js, ck == 0 ? cr.f : NULL, ck == 0 ? cr.n : 0);
+	conflict_json(&js, ck == 0 ? cr.f : NULL, ck == 0 ? cr.n : 0);
 	const char *state, *missing;
-	int rc = cd_decide(who, &c, uid, ob, &r, "approved", comment, buf_str(&js), a, &state, &missing);
+	int rc = decide_apply(who, &c, uid, ob, &r, "approved", comment, buf_str(&js), a, &state, &missing);
 	buf_free(&js);
 	return rc;
 }
@@ -503,13 +506,13 @@ demo_changes(const struct audit_who *who, int today)
 	};
 	for (size_t i = 0; i < sizeof stds / sizeof *stds; i++) {
 		struct stdchg sc = stds[i];
-		if (std_check(&sc, 1, demo_chg_err, (void *)sc.code) || std_create(who, &sc, admin, "demo data")) goto out;
+		if (standard_check(&sc, 1, demo_chg_err, (void *)sc.code) || standard_create(who, &sc, admin, "demo data")) goto out;
 	}
 	static const char *empty[6] = { "", "", "", "", "", "" };
 	/* 1. normal, in assess */
 	static const char *db_cis[] = { "DB-CORE-01" };
 	static const int db_answers[RISK_NQ] = { 4, 4, 3, 2, 2, 3 };
-	struct chg n = { .title = "核心账务库 Oracle 19c 参数调优 Core ledger database parameter tuning", .type = "normal",
+	struct change n = { .title = "核心账务库 Oracle 19c 参数调优 Core ledger database parameter tuning", .type = "normal",
 			 .standard = "", .category = "database", .state = "", .close_code = "",
 			 .description = "调整 SGA 与并行参数以缩短日终批处理时间。Tune SGA and parallelism for a shorter end-of-day batch.",
 			 .reason = "日终批处理已接近窗口上限。The end-of-day batch is close to its window.",
@@ -528,7 +531,7 @@ demo_changes(const struct audit_who *who, int today)
 	snprintf(ps, sizeof ps, "%.10sT22:00", d0);
 	snprintf(pe, sizeof pe, "%.10sT02:00", d1);
 	static const char *app_cis[] = { "SRV-APP-01", "SRV-PAYGW-01" };
-	struct chg s = { .title = "应用服务器月度补丁 Monthly patching of the application servers", .type = "standard",
+	struct change s = { .title = "应用服务器月度补丁 Monthly patching of the application servers", .type = "standard",
 			 .standard = "STD-OS-PATCH", .category = "", .state = "", .close_code = "", .description = "",
 			 .reason = "厂商安全公告。Vendor security advisories.", .implementation_plan = "", .test_plan = "",
 			 .backout_plan = "", .implementer = "wang.fang", .project = "", .planned_start = ps, .planned_end = pe,
@@ -538,11 +541,11 @@ demo_changes(const struct audit_who *who, int today)
 		goto out;
 	/* 3. emergency, closed with a log; planned from now for two hours */
 	char es[17], ee[17];
-	chg_now_local(es);
+	change_now_local(es);
 	win_format(win_parse(es) + 120, ee);
 	static const char *pay_cis[] = { "APP-PAYGW" };
 	static const int pay_answers[RISK_NQ] = { 4, 4, 2, 3, 2, 2 };
-	struct chg e = { .title = "支付网关证书过期紧急更换 Emergency renewal of the expired payment gateway certificate",
+	struct change e = { .title = "支付网关证书过期紧急更换 Emergency renewal of the expired payment gateway certificate",
 			 .type = "emergency", .standard = "", .category = "security", .state = "", .close_code = "",
 			 .description = "网联通道 TLS 证书已过期，交易失败。The NetsUnion TLS certificate expired; payments fail.",
 			 .reason = "恢复支付交易。Restore payments.", .implementation_plan = "替换证书并重载网关。Replace the certificate, reload the gateway.",
@@ -559,16 +562,16 @@ demo_changes(const struct audit_who *who, int today)
 	    demo_decide(who, &a, e.number, "admin", "封网期例外批准 Freeze exception approved"))
 		goto out;
 	if (demo_step(who, &a, e.number, "li.na", "implement", NULL)) goto out;
-	struct chg cur;
+	struct change cur;
 	struct user li = demo_user("li.na");
 	static const char *const entries[] = { "已从 CA 获取新证书。New certificate obtained from the CA.",
 					       "证书已替换，网关已重载。Certificate replaced, gateway reloaded.",
 					       "测试交易成功。Test payment succeeded." };
-	if (chg_load(&a, e.number, &cur) != 1) goto out;
+	if (change_load(&a, e.number, &cur) != 1) goto out;
 	for (int i = 0; i < 3; i++)
-		if (chgflow_log(who, &li, &cur, entries[i], demo_chg_err, (void *)e.number)) goto out;
+		if (transition_log(who, &li, &cur, entries[i], demo_chg_err, (void *)e.number)) goto out;
 	char end[17];
-	chg_now_local(end);
+	change_now_local(end);
 	const char *const review[] = { "actual_end", end, "verification_result", "测试交易与实时交易均成功。Test and live payments succeed.",
 				       "close_code", "successful", NULL };
 	const char *const close[] = { "close_code", "successful", "review_outcome", "证书更换有效，交易恢复。The renewal worked; payments are back.",
@@ -599,7 +602,7 @@ demo_approvals(const struct audit_who *who)
 	static const char *const low[] = { "chen.jie", "zhang.wei" }, *const emerg[] = { "chen.jie" }, *const adm[] = { "admin" };
 	static const struct {
 		const char *name, *kind, *type, *risk;
-		struct apol_step_in steps[2];
+		struct approvalpolicy_step_in steps[2];
 		int nsteps;
 	} pol[] = {
 		{ "常规变更·低风险 Normal, low risk", "change", "normal", "low",
@@ -617,15 +620,15 @@ demo_approvals(const struct audit_who *who)
 	};
 	for (size_t i = 0; i < sizeof pol / sizeof *pol; i++) {
 		struct apol p = { 0, pol[i].name, pol[i].kind, pol[i].type, pol[i].risk, 1 };
-		if (apol_check(&p, demo_apol_err, (void *)p.name)) return -1;
-		long long id = apol_create(who, &p);
+		if (approvalpolicy_check(&p, demo_apol_err, (void *)p.name)) return -1;
+		long long id = approvalpolicy_create(who, &p);
 		if (id < 0) return -1;
 		for (int k = 0; k < pol[i].nsteps; k++) {
 			long long ids[3];
 			int nids, n;
-			const struct apol_step_in *st = &pol[i].steps[k];
-			if (apol_step_check(id, st, ids, &nids, &n, demo_apol_err, (void *)p.name) ||
-			    apol_step_save(who, id, st, ids, nids, n))
+			const struct approvalpolicy_step_in *st = &pol[i].steps[k];
+			if (approvalpolicy_step_check(id, st, ids, &nids, &n, demo_apol_err, (void *)p.name) ||
+			    approvalpolicy_step_save(who, id, st, ids, nids, n))
 				return -1;
 		}
 	}
@@ -689,7 +692,7 @@ demo_fill(void)
 	snprintf(name, sizeof name, "月度例行巡检 Monthly host inspection %s", period);
 	struct project ins = { .code = code, .name = name, .manager = "zhang.wei", .manager_id = tpl.manager_id,
 			       .status = "active" };
-	long long iid = cron_instantiate(&who, &tpl, &ins, first, c, &a);
+	long long iid = templates_instantiate(&who, &tpl, &ins, first, c, &a);
 	if (iid < 0 || db_run("INSERT INTO recurrence_instances (recurrence_id, period, project_id) VALUES (1, ?, ?)", "si",
 			      period, iid) != SQLITE_DONE)
 		goto fail;

@@ -2,14 +2,17 @@
  * `opsplan export --format mspdi|csv --project CODE [-o FILE]`: Microsoft Project XML in and
  * out through the same model as the pages (every task audited, the schedule recomputed in the
  * same transaction), UIDs kept from an import so a plan can go back to Project. */
+#include "cmd/interchange.h"
 #include "cmd/cli.h"
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/db.h"
 #include "format/mspdi.h"
+#include "format/mspdi_write.h"
 #include "plan/interchange.h"
 #include "plan/plan.h"
+#include "plan/project.h"
 #include "core/text.h"
 #include <pwd.h>
 #include <stdio.h>
@@ -143,9 +146,9 @@ cli_import(int argc, char **argv)
 		}
 	}
 	/* the same import as the project's import page (mspdi_model.c), audited in this transaction */
-	struct mspdi_import_result res;
+	struct interchange_result res;
 	const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
-	int r = mspdi_import(&who, &p, &plan, base, &a, &res);
+	int r = interchange_import(&who, &p, &plan, base, &a, &res);
 	if (r == -2) {
 		if (!strcmp(res.err_key, "mspdi.error.not_empty"))
 			fprintf(stderr, "opsplan: project %s already has tasks; import into a new or empty project\n", code);
@@ -197,10 +200,10 @@ cli_export(int argc, char **argv)
 		goto done;
 	}
 	if (!strcmp(format, "csv")) {
-		mspdi_schedule_csv(&p, NULL, &b);
+		interchange_schedule_csv(&p, NULL, &b);
 	} else {
 		struct mspdi_plan plan;
-		if (mspdi_export_plan(&a, &p, &plan) || mspdi_write(&plan, &b)) {
+		if (interchange_export_plan(&a, &p, &plan) || mspdi_write(&plan, &b)) {
 			fprintf(stderr, "opsplan: could not write the plan as MSPDI\n");
 			goto done;
 		}

@@ -1,6 +1,9 @@
 /* main.c — one program: `opsplan serve` runs the FastCGI master; started by a CGI server
  * (GATEWAY_INTERFACE set) it answers one request; the other subcommands do admin work. */
 #include "cmd/cli.h"
+#include "cmd/cron.h"
+#include "cmd/evidence.h"
+#include "cmd/interchange.h"
 #include "core/clock.h"
 #include "core/config.h"
 #include "core/server.h"

@@ -4,7 +4,8 @@
 #include "core/audit.h"
 #include "core/clock.h"
 #include "core/db.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 #include "core/text.h"
 #include <openssl/evp.h>
 #include <stdio.h>

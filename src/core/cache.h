@@ -4,7 +4,8 @@
  * complete responses; the browser still gets no-store. */
 #ifndef OPSPLAN_CACHE_H
 #define OPSPLAN_CACHE_H
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 /* Sets the number of entries (0 turns the cache off) and the byte budget. */
 void cache_init(int entries, size_t max_bytes);

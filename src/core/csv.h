@@ -2,7 +2,8 @@
  * cell starting with = + - @ (or TAB/CR) is prefixed with ' so it is never run as a formula. */
 #ifndef OPSPLAN_CSV_H
 #define OPSPLAN_CSV_H
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 void csv_bom(struct buf *b);
 /* Appends one cell; first: no separator before it. NULL is an empty cell. */

@@ -2,7 +2,6 @@
  * statement cache keyed by the SQL text's address, and transaction helpers. Every value is
  * bound; no SQL is ever built from data. */
 #include "core/db.h"
-#include "core/audit.h"
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -70,49 +69,6 @@ int
 db_version(void)
 {
 	return pragma_int("PRAGMA user_version");
-}
-
-int
-db_latest(void)
-{
-	return db_migration_count ? db_migrations[db_migration_count - 1].version : 0;
-}
-
-int
-db_migrate(char *err, int errlen)
-{
-	int have = db_version();
-	if (have > db_latest()) {
-		snprintf(err, errlen, "database schema %d is newer than this program (%d)", have, db_latest());
-		return -1;
-	}
-	for (int i = 0; i < db_migration_count; i++) {
-		const struct migration *m = &db_migrations[i];
-		if (m->version <= have) continue;
-		char *msg = NULL, sql[64];
-		if (db_begin() != SQLITE_OK) {
-			snprintf(err, errlen, "migration %s: %s", m->name, db_errmsg());
-			return -1;
-		}
-		snprintf(sql, sizeof sql, "PRAGMA user_version=%d", m->version);
-		if (sqlite3_exec(db, m->sql, NULL, NULL, &msg) != SQLITE_OK ||
-		    sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-			snprintf(err, errlen, "migration %s: %s", m->name, msg ? msg : db_errmsg());
-			sqlite3_free(msg);
-			db_rollback();
-			return -1;
-		}
-		char newv[96];
-		snprintf(newv, sizeof newv, "{\"version\":%d,\"name\":\"%s\"}", m->version, m->name);
-		struct audit_who sys = { "system", "", "" };
-		if (audit_append(&sys, "schema.migrate", "schema", m->name, NULL, newv, "") ||
-		    db_commit() != SQLITE_OK) {
-			snprintf(err, errlen, "migration %s: %s", m->name, db_errmsg());
-			db_rollback();
-			return -1;
-		}
-	}
-	return 0;
 }
 
 static sqlite3_stmt *

@@ -4,9 +4,6 @@
 #define OPSPLAN_DB_H
 #include <sqlite3.h>
 
-struct migration { int version; const char *name; const char *sql; };
-extern const struct migration db_migrations[];
-extern const int db_migration_count;
 
 extern sqlite3 *db;
 
@@ -16,9 +13,6 @@ int db_open(const char *path, int create, char *err, int errlen);
 void db_close(void);
 /* Schema version (user_version) and the newest one this program knows. */
 int db_version(void);
-int db_latest(void);
-/* Applies pending migrations, each in its own transaction with an audit record. */
-int db_migrate(char *err, int errlen);
 
 /* A cached statement for a static SQL text, reset and with its bindings cleared, bound from
  * types: 's' text (const char *, NULL binds NULL), 'i' int64 (long long), 'd' int (int),

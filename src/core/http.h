@@ -4,7 +4,8 @@
 #ifndef OPSPLAN_HTTP_H
 #define OPSPLAN_HTTP_H
 #include <stddef.h>
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 struct param { const char *name, *value; size_t len; const char *filename, *ctype; };
 

@@ -4,7 +4,8 @@
  * external entity loader refuses everything once the sheets are compiled. */
 #include "core/render.h"
 #include "core/clock.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 #include <dirent.h>
 #include <libxml/hash.h>
 #include <libxml/parser.h>

@@ -4,7 +4,8 @@
 #define OPSPLAN_RENDER_H
 #include <libxml/tree.h>
 #include "core/http.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 /* Compiles every .xsl file in xslt_dir and loads xslt_dir/i18n/{zh-CN,en}.xml; after this no file or
  * network access is allowed to XSLT or the XML parser. 0, or -1 with a message. */

@@ -7,6 +7,7 @@
 #include "core/cache.h"
 #include "core/config.h"
 #include "core/db.h"
+#include "core/migrate.h"
 #include "core/http.h"
 #include "core/render.h"
 #include "core/route.h"
@@ -109,9 +110,9 @@ open_runtime(int create_key)
 		fprintf(stderr, "opsplan: %s\n", err);
 		return -1;
 	}
-	if (db_version() != db_latest()) {
+	if (db_version() != migrate_latest()) {
 		fprintf(stderr, "opsplan: database schema %d, program expects %d: run 'opsplan migrate'\n",
-			db_version(), db_latest());
+			db_version(), migrate_latest());
 		return -1;
 	}
 	return 0;

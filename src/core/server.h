@@ -1,7 +1,8 @@
 /* server.h — the FastCGI master/worker processes and the one-shot CGI mode. */
 #ifndef OPSPLAN_SERVER_H
 #define OPSPLAN_SERVER_H
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 /* Runs the master: compiles stylesheets, opens the socket (unix path, or host:port when listen
  * is set), forks cfg.workers workers, respawns them, stops on SIGTERM/SIGINT. Exit status. */

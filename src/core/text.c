@@ -98,61 +98,6 @@ text_chars(const char *s)
 }
 
 void
-text_json(struct buf *b, const char *s)
-{
-	if (!s) { buf_adds(b, "null"); return; }
-	buf_addc(b, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		switch (c) {
-		case '"': buf_adds(b, "\\\""); break;
-		case '\\': buf_adds(b, "\\\\"); break;
-		case '\n': buf_adds(b, "\\n"); break;
-		case '\r': buf_adds(b, "\\r"); break;
-		case '\t': buf_adds(b, "\\t"); break;
-		default:
-			if (c < 0x20) buf_addf(b, "\\u%04x", c);
-			else buf_addc(b, (char)c);
-		}
-	}
-	buf_addc(b, '"');
-}
-
-void
-json_open(struct buf *b)
-{
-	buf_addc(b, '{');
-}
-
-static void
-json_key(struct buf *b, const char *key)
-{
-	if (b->len && b->p[b->len - 1] != '{') buf_addc(b, ',');
-	text_json(b, key);
-	buf_addc(b, ':');
-}
-
-void
-json_s(struct buf *b, const char *key, const char *value)
-{
-	json_key(b, key);
-	text_json(b, value);
-}
-
-void
-json_n(struct buf *b, const char *key, double value)
-{
-	json_key(b, key);
-	buf_addf(b, "%.10g", value);
-}
-
-void
-json_close(struct buf *b)
-{
-	buf_addc(b, '}');
-}
-
-void
 text_hex(const unsigned char *p, size_t n, char *out)
 {
 	static const char hx[] = "0123456789abcdef";
@@ -190,4 +135,12 @@ text_date_ok(const char *s)
 	if (y < 1900 || y > 9999 || m < 1 || m > 12 || d < 1) return 0;
 	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 	return d <= mdays[m - 1] + (m == 2 && leap);
+}
+
+int
+text_one_of(const char *s, const char *const *set)
+{
+	for (; s && *set; set++)
+		if (!strcmp(s, *set)) return 1;
+	return 0;
 }

@@ -1,9 +1,9 @@
 /* text.h — byte-level text rules shared by every boundary: UTF-8 and XML character checks,
- * JSON string encoding for audit values, hex, and the login syntax. Pure functions. */
+ * hex, and the login and date syntax. Pure functions. */
 #ifndef OPSPLAN_TEXT_H
 #define OPSPLAN_TEXT_H
 #include <stddef.h>
-#include "core/mem.h"
+#include "core/arena.h"
 
 /* 1 when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates) made only of XML 1.0
  * characters (TAB, LF, CR, U+0020..U+D7FF, U+E000..U+FFFD, U+10000..U+10FFFF). */
@@ -16,17 +16,12 @@ char *text_xml_clean(struct arena *a, const char *s);
 const char *text_trim(struct arena *a, const char *s);
 /* Counts code points of valid UTF-8 text. */
 size_t text_chars(const char *s);
-/* Appends s as a JSON string literal (with quotes); NULL appends null. */
-void text_json(struct buf *b, const char *s);
-/* A JSON object for audit values, built field by field: json_open, json_s/json_n..., json_close. */
-void json_open(struct buf *b);
-void json_s(struct buf *b, const char *key, const char *value);   /* NULL value → null */
-void json_n(struct buf *b, const char *key, double value);
-void json_close(struct buf *b);
 /* Lower-case hex of n bytes into out (2n+1 bytes). */
 void text_hex(const unsigned char *p, size_t n, char *out);
 /* 1 when s is 1..64 bytes of [A-Za-z0-9._@-]. */
 int text_login_ok(const char *s);
+/* 1 when s equals one of the strings of set (ended by NULL). */
+int text_one_of(const char *s, const char *const *set);
 /* 1 when s is YYYY-MM-DD and a real calendar date. */
 int text_date_ok(const char *s);
 #endif

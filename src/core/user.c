@@ -1,6 +1,7 @@
 /* user.c — users and their roles in SQLite; every write appends its audit record with the old
  * and new values as JSON. */
 #include "core/user.h"
+#include "core/json.h"
 #include "core/clock.h"
 #include "core/db.h"
 #include "core/text.h"
@@ -109,13 +110,13 @@ static void
 profile_json(struct buf *b, const char *name, const char *email, const char *phone, const char *lang)
 {
 	buf_adds(b, "{\"display_name\":");
-	text_json(b, name);
+	json_string(b, name);
 	buf_adds(b, ",\"email\":");
-	text_json(b, email);
+	json_string(b, email);
 	buf_adds(b, ",\"phone\":");
-	text_json(b, phone);
+	json_string(b, phone);
 	buf_adds(b, ",\"lang\":");
-	text_json(b, lang);
+	json_string(b, lang);
 	buf_addc(b, '}');
 }
 
@@ -125,7 +126,7 @@ roles_json(struct buf *b, unsigned roles)
 	struct buf r = {0};
 	user_roles_str(roles, &r);
 	buf_adds(b, "{\"roles\":");
-	text_json(b, buf_str(&r));
+	json_string(b, buf_str(&r));
 	buf_addc(b, '}');
 	buf_free(&r);
 }
@@ -155,9 +156,9 @@ user_create(const struct audit_who *who, const char *action, const char *login, 
 	struct buf nv = {0}, r = {0};
 	user_roles_str(roles, &r);
 	buf_adds(&nv, "{\"login\":");
-	text_json(&nv, login);
+	json_string(&nv, login);
 	buf_adds(&nv, ",\"roles\":");
-	text_json(&nv, buf_str(&r));
+	json_string(&nv, buf_str(&r));
 	buf_adds(&nv, ",\"profile\":");
 	profile_json(&nv, name, email, phone, lang);
 	buf_addc(&nv, '}');

@@ -4,7 +4,8 @@
 #define OPSPLAN_USER_H
 #include "core/audit.h"
 #include "core/auth.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 /* 1 found (out filled, strings in a), 0 not found, -1 database error. */
 int user_load(struct arena *a, const char *login, struct user *out);

@@ -1,6 +1,7 @@
 /* xml.c — the model-document helpers (see xml.h). */
 #include "core/xml.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 #include "core/text.h"
 #include <stdio.h>
 #include <string.h>

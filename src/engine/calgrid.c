@@ -16,7 +16,7 @@ is_digits(const char *s, int n)
 }
 
 int
-ccal_month(const char *month, struct ccal_range *r)
+calgrid_month(const char *month, struct calgrid_range *r)
 {
 	if (!month || strlen(month) != 7 || month[4] != '-' || !is_digits(month, 4) || !is_digits(month + 5, 2))
 		return -1;
@@ -31,7 +31,7 @@ ccal_month(const char *month, struct ccal_range *r)
 	int next = cal_day(d);
 	if (first < 0 || next < 0) return -1;
 	memset(r, 0, sizeof *r);
-	r->view = CCAL_MONTH;
+	r->view = CALGRID_MONTH;
 	r->first = first;
 	r->next = next;
 	r->grid0 = first - (cal_weekday(first) - 1);
@@ -43,14 +43,14 @@ ccal_month(const char *month, struct ccal_range *r)
 }
 
 int
-ccal_week(const char *date, struct ccal_range *r)
+calgrid_week(const char *date, struct calgrid_range *r)
 {
 	int day = cal_day(date);
 	if (day < 0) return -1;
 	int monday = day - (cal_weekday(day) - 1);
 	if (monday < 0) return -1;
 	memset(r, 0, sizeof *r);
-	r->view = CCAL_WEEK;
+	r->view = CALGRID_WEEK;
 	r->first = r->grid0 = monday;
 	r->next = r->grid1 = monday + 7;
 	cal_iso(monday, r->value);
@@ -60,7 +60,7 @@ ccal_week(const char *date, struct ccal_range *r)
 }
 
 int
-ccal_clip(long start, long end, int day, int *from, int *to)
+calgrid_clip(long start, long end, int day, int *from, int *to)
 {
 	long ds = (long)day * DAY_MIN, de = ds + DAY_MIN;
 	if (end <= start || start >= de || end <= ds) return 0;
@@ -70,7 +70,7 @@ ccal_clip(long start, long end, int day, int *from, int *to)
 }
 
 void
-ccal_hhmm(int m, char out[6])
+calgrid_hhmm(int m, char out[6])
 {
 	if (m < 0) m = 0;
 	if (m > DAY_MIN) m = DAY_MIN;

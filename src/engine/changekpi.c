@@ -4,10 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const ck_types[CK_NTYPES + 1] = { "standard", "normal", "emergency", NULL };
-const char *const ck_states[CK_NSTATES + 1] = { "new", "assess", "authorize", "scheduled", "implement", "review",
+const char *const changekpi_types[CHANGEKPI_NTYPES + 1] = { "standard", "normal", "emergency", NULL };
+const char *const changekpi_states[CHANGEKPI_NSTATES + 1] = { "new", "assess", "authorize", "scheduled", "implement", "review",
 						"closed", "rejected", "cancelled", NULL };
-const char *const ck_close[CK_NCLOSE + 1] = { "successful", "successful_with_issues", "unsuccessful", "rolled_back",
+const char *const changekpi_close[CHANGEKPI_NCLOSE + 1] = { "successful", "successful_with_issues", "unsuccessful", "rolled_back",
 					      NULL };
 
 static int
@@ -21,21 +21,21 @@ index_of(const char *const *set, const char *s)
 static int
 by_count(const void *a, const void *b)
 {
-	const struct ck_ci_count *x = a, *y = b;
+	const struct changekpi_ci_count *x = a, *y = b;
 	if (x->n != y->n) return y->n - x->n;
 	return strcmp(x->ci, y->ci);
 }
 
 int
-ck_compute(const struct ck_change *c, int n, const struct ck_ci_link *l, int nlinks, struct ck_ci_count *per_ci,
-	   struct ck_kpi *out)
+changekpi_compute(const struct changekpi_change *c, int n, const struct changekpi_ci_link *l, int nlinks, struct changekpi_ci_count *per_ci,
+	   struct changekpi_kpi *out)
 {
 	memset(out, 0, sizeof *out);
 	out->total = n;
 	double lead = 0;
 	for (int i = 0; i < n; i++) {
-		int t = index_of(ck_types, c[i].type), s = index_of(ck_states, c[i].state),
-		    k = index_of(ck_close, c[i].close_code);
+		int t = index_of(changekpi_types, c[i].type), s = index_of(changekpi_states, c[i].state),
+		    k = index_of(changekpi_close, c[i].close_code);
 		if (t >= 0) out->by_type[t]++;
 		if (s >= 0) out->by_state[s]++;
 		if (k >= 0) {
@@ -60,7 +60,7 @@ ck_compute(const struct ck_change *c, int n, const struct ck_ci_link *l, int nli
 		if (dup) continue;
 		int m = 0;
 		while (m < out->nci && strcmp(per_ci[m].ci, l[j].ci)) m++;
-		if (m == out->nci) per_ci[out->nci++] = (struct ck_ci_count){ l[j].ci, 0 };
+		if (m == out->nci) per_ci[out->nci++] = (struct changekpi_ci_count){ l[j].ci, 0 };
 		per_ci[m].n++;
 	}
 	if (out->nci > 1) qsort(per_ci, (size_t)out->nci, sizeof *per_ci, by_count);
@@ -68,7 +68,7 @@ ck_compute(const struct ck_change *c, int n, const struct ck_ci_link *l, int nli
 }
 
 void
-ck_fmt(double v, char out[32])
+changekpi_fmt(double v, char out[32])
 {
 	if (v < 0) out[0] = 0;
 	else snprintf(out, 32, "%.1f", v);

@@ -9,38 +9,38 @@
 #define OPSPLAN_CHANGEKPI_H
 
 /* One change: codes as stored (close_code "" when none); times in seconds (0: never). */
-struct ck_change {
+struct changekpi_change {
 	const char *type, *state, *close_code;
 	long long submitted, implemented;
 };
 /* A (change, CI) pair: the change by its index in the changes given, the CI by its code. */
-struct ck_ci_link { int change; const char *ci; };
-struct ck_ci_count { const char *ci; int n; };
+struct changekpi_ci_link { int change; const char *ci; };
+struct changekpi_ci_count { const char *ci; int n; };
 
-enum { CK_NTYPES = 3, CK_NSTATES = 9, CK_NCLOSE = 4 };
-extern const char *const ck_types[CK_NTYPES + 1];    /* standard normal emergency */
-extern const char *const ck_states[CK_NSTATES + 1];  /* new … cancelled, workflow order */
-extern const char *const ck_close[CK_NCLOSE + 1];    /* successful … rolled_back */
+enum { CHANGEKPI_NTYPES = 3, CHANGEKPI_NSTATES = 9, CHANGEKPI_NCLOSE = 4 };
+extern const char *const changekpi_types[CHANGEKPI_NTYPES + 1];    /* standard normal emergency */
+extern const char *const changekpi_states[CHANGEKPI_NSTATES + 1];  /* new … cancelled, workflow order */
+extern const char *const changekpi_close[CHANGEKPI_NCLOSE + 1];    /* successful … rolled_back */
 
-struct ck_kpi {
+struct changekpi_kpi {
 	int total;
-	int by_type[CK_NTYPES], by_state[CK_NSTATES], by_close[CK_NCLOSE];
+	int by_type[CHANGEKPI_NTYPES], by_state[CHANGEKPI_NSTATES], by_close[CHANGEKPI_NCLOSE];
 	int closed_with_code, successful;   /* successful: successful + successful_with_issues */
 	double success_pct;                 /* 100 * successful / closed_with_code; -1 when none closed */
 	int emergency;
 	double emergency_pct;               /* 100 * emergency / total; -1 when no change */
 	int lead_n;                         /* changes with both a submission and an implementation */
 	double lead_hours;                  /* their mean (implemented - submitted) in hours; -1 when none */
-	struct ck_ci_count *per_ci;         /* most changes first, then by code; caller's array */
+	struct changekpi_ci_count *per_ci;         /* most changes first, then by code; caller's array */
 	int nci;
 };
 
 /* Computes the KPIs of the n changes and their CI links into out. per_ci must have room for
  * nlinks entries (a CI counts each change once however often the link is given). 0, or -1 when
  * a link names a change outside 0..n-1. */
-int ck_compute(const struct ck_change *c, int n, const struct ck_ci_link *l, int nlinks,
-	       struct ck_ci_count *per_ci, struct ck_kpi *out);
+int changekpi_compute(const struct changekpi_change *c, int n, const struct changekpi_ci_link *l, int nlinks,
+	       struct changekpi_ci_count *per_ci, struct changekpi_kpi *out);
 
 /* A figure as the page and kpi.csv show it: one decimal ("75.0"), "" for -1 (no data). out[32]. */
-void ck_fmt(double v, char out[32]);
+void changekpi_fmt(double v, char out[32]);
 #endif

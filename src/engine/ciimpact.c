@@ -5,7 +5,7 @@
 /* Edges grouped by one end (by_to: the edges into each CI, else out of it) as index lists:
  * first[i]..first[i+1] in list, for the edges whose kind is in mask. */
 static void
-group(int n, const struct ci_edge *e, int ne, int by_to, unsigned mask, struct arena *a, int **first, int **list)
+group(int n, const struct ciimpact_edge *e, int ne, int by_to, unsigned mask, struct arena *a, int **first, int **list)
 {
 	int *f = arena_alloc(a, sizeof *f * (size_t)(n + 2));
 	int *l = arena_alloc(a, sizeof *l * (size_t)(ne + 1));
@@ -24,11 +24,11 @@ group(int n, const struct ci_edge *e, int ne, int by_to, unsigned mask, struct a
 }
 
 int
-ci_impact(int n, const struct ci_edge *e, int ne, int start, struct ci_hit *out, struct arena *a)
+ciimpact_reach(int n, const struct ciimpact_edge *e, int ne, int start, struct ciimpact_hit *out, struct arena *a)
 {
 	if (n <= 0 || start < 0 || start >= n) return -1;
 	int *first, *list;
-	group(n, e, ne, 1, CI_RUNS_ON | CI_DEPENDS_ON, a, &first, &list);
+	group(n, e, ne, 1, CIIMPACT_RUNS_ON | CIIMPACT_DEPENDS_ON, a, &first, &list);
 	char *seen = arena_alloc(a, (size_t)n);
 	int *depth = arena_alloc(a, sizeof *depth * (size_t)n);
 	int *queue = arena_alloc(a, sizeof *queue * (size_t)n);
@@ -38,19 +38,19 @@ ci_impact(int n, const struct ci_edge *e, int ne, int start, struct ci_hit *out,
 	while (head < tail) {
 		int cur = queue[head++];
 		for (int j = first[cur]; j < first[cur + 1]; j++) {
-			const struct ci_edge *x = &e[list[j]];
+			const struct ciimpact_edge *x = &e[list[j]];
 			if (seen[x->from]) continue;
 			seen[x->from] = 1;
 			depth[x->from] = depth[cur] + 1;
 			queue[tail++] = x->from;
-			out[k++] = (struct ci_hit){ x->from, depth[x->from], cur, x->kind };
+			out[k++] = (struct ciimpact_hit){ x->from, depth[x->from], cur, x->kind };
 		}
 	}
 	return k;
 }
 
 int
-ci_would_loop(int n, const struct ci_edge *e, int ne, enum ci_kind kind, int from, int to, struct arena *a)
+ciimpact_would_loop(int n, const struct ciimpact_edge *e, int ne, enum ciimpact_kind kind, int from, int to, struct arena *a)
 {
 	if (from == to) return 1;
 	if (n <= 0 || from < 0 || from >= n || to < 0 || to >= n) return 0;

@@ -6,21 +6,22 @@
  * each other); the traversal visits each CI once, so a cycle never loops. */
 #ifndef OPSPLAN_CIIMPACT_H
 #define OPSPLAN_CIIMPACT_H
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
-enum ci_kind { CI_RUNS_ON = 1, CI_DEPENDS_ON = 2 };
-struct ci_edge { int from, to; enum ci_kind kind; };
+enum ciimpact_kind { CIIMPACT_RUNS_ON = 1, CIIMPACT_DEPENDS_ON = 2 };
+struct ciimpact_edge { int from, to; enum ciimpact_kind kind; };
 /* One affected CI: its number, how many relations away it is (1 = directly), the CI it is
  * reached through (the nearer one it runs on or depends on) and that relation's kind. */
-struct ci_hit { int ci, depth, via; enum ci_kind kind; };
+struct ciimpact_hit { int ci, depth, via; enum ciimpact_kind kind; };
 
 /* The CIs a change to start may affect, breadth first (nearest first; at the same distance in
  * the order of the edges), never start itself, each once. out has room for n entries (memory
  * for the walk from a). Edges naming a CI outside 0..n-1 are ignored. Returns how many, or -1
  * when start is out of range. */
-int ci_impact(int n, const struct ci_edge *e, int ne, int start, struct ci_hit *out, struct arena *a);
+int ciimpact_reach(int n, const struct ciimpact_edge *e, int ne, int start, struct ciimpact_hit *out, struct arena *a);
 
 /* 1 when adding the edge from → to of kind would close a loop of that kind's edges (from == to
  * included: to already reaches from), else 0. */
-int ci_would_loop(int n, const struct ci_edge *e, int ne, enum ci_kind kind, int from, int to, struct arena *a);
+int ciimpact_would_loop(int n, const struct ciimpact_edge *e, int ne, enum ciimpact_kind kind, int from, int to, struct arena *a);
 #endif

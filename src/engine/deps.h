@@ -6,7 +6,8 @@
  * ；，), spaces are ignored. */
 #ifndef OPSPLAN_DEPS_H
 #define OPSPLAN_DEPS_H
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 enum dep_type { DEP_FS, DEP_SS, DEP_FF, DEP_SF };
 struct dep { const char *ref; enum dep_type type; long lag_minutes; int elapsed; };

@@ -4,7 +4,7 @@
 #include <string.h>
 
 int
-rec_code(const char *row_hash, char out[15])
+reccode_make(const char *row_hash, char out[15])
 {
 	out[0] = 0;
 	if (!row_hash || strlen(row_hash) != 64) return -1;
@@ -34,7 +34,7 @@ digits(const char *s, char d[13])
 }
 
 int
-rec_code_match(const char *given, const char *code)
+reccode_match(const char *given, const char *code)
 {
 	char a[13], b[13];
 	return !digits(given, a) && !digits(code, b) && !strcmp(a, b);

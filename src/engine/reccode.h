@@ -9,9 +9,9 @@
 #define OPSPLAN_RECCODE_H
 
 /* out[15] = the code of a 64-hex-digit row hash; 0, or -1 (out "") when hash is not one. */
-int rec_code(const char *row_hash, char out[15]);
+int reccode_make(const char *row_hash, char out[15]);
 
 /* 1 when given (as typed: any case, with or without the hyphens and spaces) is code, else 0;
  * anything but 12 hex digits besides hyphens and spaces never matches. */
-int rec_code_match(const char *given, const char *code);
+int reccode_match(const char *given, const char *code);
 #endif

@@ -1,6 +1,6 @@
-/* trendline.c — the pure geometry of the milestone trend chart (trend.h): which report days the
+/* trendline.c — the pure geometry of the milestone trend chart (trendline.h): which report days the
  * chart has, the line of each milestone over them, and the axis scale. No I/O. */
-#include "plan/trend.h"
+#include "engine/trendline.h"
 #include <stdlib.h>
 
 static int
@@ -11,7 +11,7 @@ by_day(const void *a, const void *b)
 }
 
 int
-trend_report_days(int *days, int n, int status)
+trendline_days(int *days, int n, int status)
 {
 	qsort(days, (size_t)n, sizeof *days, by_day);
 	int k = 0;
@@ -22,7 +22,7 @@ trend_report_days(int *days, int n, int status)
 }
 
 int
-trend_line(const struct trend_row *rows, int n, const int *days, int nd, struct trend_point *out, int *reached)
+trendline_points(const struct trendline_row *rows, int n, const int *days, int nd, struct trendline_point *out, int *reached)
 {
 	int k = 0, r = 0;
 	*reached = 0;
@@ -47,7 +47,7 @@ trend_line(const struct trend_row *rows, int n, const int *days, int nd, struct 
 }
 
 double
-trend_scale(int day, int lo, int hi, double p0, double p1)
+trendline_scale(int day, int lo, int hi, double p0, double p1)
 {
 	return hi > lo ? p0 + (p1 - p0) * (double)(day - lo) / (double)(hi - lo) : p0;
 }

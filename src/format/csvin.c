@@ -52,7 +52,7 @@ csv_bad_offset(const char *s, size_t n)
 }
 
 int
-csv_read(struct arena *a, const char *data, size_t len, int max_rows, struct csv_table *t,
+csvin_read(struct arena *a, const char *data, size_t len, int max_rows, struct csvin_table *t,
 	 int *err_line, int *err_col, const char **err_key)
 {
 	if (!data) data = "", len = 0;
@@ -73,7 +73,7 @@ csv_read(struct arena *a, const char *data, size_t len, int max_rows, struct csv
 
 	char *out = arena_alloc(a, (size_t)(end - p) + 2), *w = out;
 	int rcap = 64, ccap = 16;
-	struct csv_row *rows = arena_alloc(a, sizeof *rows * (size_t)rcap);
+	struct csvin_row *rows = arena_alloc(a, sizeof *rows * (size_t)rcap);
 	const char **cells = arena_alloc(a, sizeof *cells * (size_t)ccap);
 	int nrows = 0;
 
@@ -153,12 +153,12 @@ csv_read(struct arena *a, const char *data, size_t len, int max_rows, struct csv
 			line++;
 		}
 		if (nrows == rcap) {
-			struct csv_row *nr = arena_alloc(a, sizeof *nr * (size_t)rcap * 2);
+			struct csvin_row *nr = arena_alloc(a, sizeof *nr * (size_t)rcap * 2);
 			memcpy(nr, rows, sizeof *nr * (size_t)rcap);
 			rows = nr;
 			rcap *= 2;
 		}
-		struct csv_row *r = &rows[nrows++];
+		struct csvin_row *r = &rows[nrows++];
 		r->line = row_line;
 		r->ncells = ncells;
 		r->cells = arena_alloc(a, sizeof *r->cells * (size_t)ncells);

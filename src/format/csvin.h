@@ -5,15 +5,16 @@
 #ifndef OPSPLAN_CSVIN_H
 #define OPSPLAN_CSVIN_H
 #include <stddef.h>
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
-struct csv_row { int line; int ncells; const char **cells; };   /* line: 1-based, of the row's start */
-struct csv_table { int nrows; struct csv_row *rows; };          /* rows[0] is the header */
+struct csvin_row { int line; int ncells; const char **cells; };   /* line: 1-based, of the row's start */
+struct csvin_table { int nrows; struct csvin_row *rows; };          /* rows[0] is the header */
 
 /* Parses data into t (memory in a). 0, or -1 with *err_line, *err_col (1-based, col counted in
  * cells) and a message key in *err_key: "csv.error.encoding", "csv.error.quote" (unterminated
  * quoted field), "csv.error.empty", "csv.error.too_many_rows" (max_rows exceeded),
  * "csv.error.cell_too_long" (over 64 KiB). Empty trailing lines are ignored. */
-int csv_read(struct arena *a, const char *data, size_t len, int max_rows, struct csv_table *t,
+int csvin_read(struct arena *a, const char *data, size_t len, int max_rows, struct csvin_table *t,
 	     int *err_line, int *err_col, const char **err_key);
 #endif

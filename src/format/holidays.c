@@ -137,12 +137,12 @@ off_value(const char *s)
 int
 holidays_csv(struct arena *a, const char *data, size_t len, struct holiday **out, const char **err, int *line)
 {
-	struct csv_table t;
+	struct csvin_table t;
 	int col;
-	if (csv_read(a, data, len, 5000, &t, line, &col, err)) return -1;
+	if (csvin_read(a, data, len, 5000, &t, line, &col, err)) return -1;
 	struct list l = { .a = a };
 	for (int r = 1; r < t.nrows; r++) {
-		const struct csv_row *row = &t.rows[r];
+		const struct csvin_row *row = &t.rows[r];
 		*line = row->line;
 		if (row->ncells < 2) { *err = "holidays.error.format"; return -1; }
 		char iso[11];

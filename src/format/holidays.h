@@ -5,7 +5,8 @@
 #ifndef OPSPLAN_HOLIDAYS_H
 #define OPSPLAN_HOLIDAYS_H
 #include <stddef.h>
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 struct holiday { int day; int off; const char *name; };   /* day: calendar.h day number */
 

@@ -3,7 +3,8 @@
  * character. Pure: writes into a struct buf. */
 #ifndef OPSPLAN_ICAL_H
 #define OPSPLAN_ICAL_H
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 /* name: X-WR-CALNAME. */
 void ical_begin(struct buf *b, const char *name);

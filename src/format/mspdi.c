@@ -613,7 +613,7 @@ mspdi_project(struct mspdi_rd *r, xmlNodePtr root, struct mspdi_plan *plan)
 		}
 	for (int i = 0; i < plan->ntasks; i++)
 		for (int k = 0; k < plan->tasks[i].nlinks; k++)
-			if (mspdi_find(byuid, plan->ntasks, plan->tasks[i].links[k].pred_uid) < 0)
+			if (mspdi_uid_find(byuid, plan->ntasks, plan->tasks[i].links[k].pred_uid) < 0)
 				return mspdi_fail(r, "mspdi.error.link", links_at[i][k]);
 
 	/* resources: names by UID; nameless ones (Project's UID 0 placeholder) are not resources */
@@ -647,8 +647,8 @@ mspdi_project(struct mspdi_rd *r, xmlNodePtr root, struct mspdi_plan *plan)
 		long tuid, ruid;
 		if (!tu || !ru) return mspdi_fail(r, "mspdi.error.xml", e);
 		if (mspdi_long(r, tu, LONG_MIN, LONG_MAX, &tuid) || mspdi_long(r, ru, LONG_MIN, LONG_MAX, &ruid)) return -1;
-		int ti = mspdi_find(byuid, plan->ntasks, tuid);
-		int ri = ruid == MSPDI_NO_RESOURCE ? -1 : mspdi_find(resuid, nresuid, ruid);
+		int ti = mspdi_uid_find(byuid, plan->ntasks, tuid);
+		int ri = ruid == MSPDI_NO_RESOURCE ? -1 : mspdi_uid_find(resuid, nresuid, ruid);
 		if (ti < 0 || ri < 0) continue;
 		asg_task[m] = ti;
 		asg_res[m++] = ri;

@@ -6,7 +6,8 @@
 #ifndef OPSPLAN_MSPDI_H
 #define OPSPLAN_MSPDI_H
 #include <stddef.h>
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 struct mspdi_link { long pred_uid; int type; long lag_minutes; int lag_format; };   /* type: 0 FF 1 FS 2 SF 3 SS */
 struct mspdi_task {
@@ -61,7 +62,4 @@ struct mspdi_plan {
  * ("mspdi.error.size", "mspdi.error.doctype", "mspdi.error.xml", "mspdi.error.not_mspdi",
  * "mspdi.error.link" (a predecessor UID that is not a task)) and, where known, the line in *line. */
 int mspdi_read(struct arena *a, const char *data, size_t len, struct mspdi_plan *plan, const char **err, int *line);
-/* Writes plan as MSPDI (UTF-8, with the namespace, SaveVersion 14) into out. Tasks' start/finish,
- * early/late dates, slacks and critical are written when set. 0 or -1. */
-int mspdi_write(const struct mspdi_plan *plan, struct buf *out);
 #endif

@@ -4,7 +4,8 @@
 #ifndef OPSPLAN_MSPDI_CAL_H
 #define OPSPLAN_MSPDI_CAL_H
 #include "engine/cal.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 #include "format/mspdi.h"
 
 /* Exception days one calendar may expand to (about 55 years of single days). */

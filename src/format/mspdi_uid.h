@@ -19,7 +19,7 @@ mspdi_uid_cmp(const void *a, const void *b)
 
 /* Index of uid in the sorted table, or -1. */
 static inline int
-mspdi_find(const struct mspdi_uid *tab, int n, long uid)
+mspdi_uid_find(const struct mspdi_uid *tab, int n, long uid)
 {
 	struct mspdi_uid key = { uid, 0 };
 	const struct mspdi_uid *hit = n ? bsearch(&key, tab, (size_t)n, sizeof *tab, mspdi_uid_cmp) : NULL;

@@ -2,6 +2,7 @@
  * (text escaped by xmlNewTextChild) in the element order of Microsoft's schema, serialised as
  * UTF-8. Reading is in mspdi.c. */
 #include "format/mspdi.h"
+#include "format/mspdi_write.h"
 #include "format/mspdi_uid.h"
 #include "core/text.h"
 #include <libxml/parser.h>
@@ -196,7 +197,7 @@ mspdi_write(const struct mspdi_plan *plan, struct buf *out)
 		if (byuid[i].uid == byuid[i - 1].uid) goto done;
 	for (int i = 0; i < plan->ntasks; i++)
 		for (int k = 0; k < plan->tasks[i].nlinks; k++)
-			if (mspdi_find(byuid, plan->ntasks, plan->tasks[i].links[k].pred_uid) < 0) goto done;
+			if (mspdi_uid_find(byuid, plan->ntasks, plan->tasks[i].links[k].pred_uid) < 0) goto done;
 
 	doc = xmlNewDoc(BAD_CAST "1.0");
 	if (!doc) goto done;

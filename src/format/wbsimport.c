@@ -44,21 +44,21 @@ static const char *const imp_statuses[][5] = {
 
 struct imp {
 	struct arena *a;
-	struct imp_problem *p;
+	struct wbsimport_problem *p;
 	int np, cap;
 };
 
 static void
-imp_problem(struct imp *st, int row, const char *column, const char *key, const char *value)
+wbsimport_problem(struct imp *st, int row, const char *column, const char *key, const char *value)
 {
 	if (st->np == st->cap) {
 		int cap = st->cap ? st->cap * 2 : 16;
-		struct imp_problem *p = arena_alloc(st->a, sizeof *p * (size_t)cap);
+		struct wbsimport_problem *p = arena_alloc(st->a, sizeof *p * (size_t)cap);
 		if (st->np) memcpy(p, st->p, sizeof *p * (size_t)st->np);
 		st->p = p;
 		st->cap = cap;
 	}
-	st->p[st->np++] = (struct imp_problem){ row, column, key, value };
+	st->p[st->np++] = (struct wbsimport_problem){ row, column, key, value };
 }
 
 /* 1 when s starts with the 3-byte character c (never reads past the NUL of a shorter s). */
@@ -249,14 +249,14 @@ imp_indent(const char *s, int *units, int *spaces)
 }
 
 static const char *
-imp_cell(const struct csv_row *r, int i)
+imp_cell(const struct csvin_row *r, int i)
 {
 	return i < r->ncells ? r->cells[i] : "";
 }
 
 /* 1 when every cell of r is empty or spaces. */
 static int
-imp_row_empty(const struct csv_row *r)
+imp_row_empty(const struct csvin_row *r)
 {
 	for (int i = 0; i < r->ncells; i++) {
 		const char *s = r->cells[i];
@@ -268,20 +268,20 @@ imp_row_empty(const struct csv_row *r)
 }
 
 int
-wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void *owner_arg,
-	   imp_category_fn category, void *category_arg, struct imp_task **tasks, int *ntasks,
-	   struct imp_problem **problems, int *nproblems)
+wbsimport_parse(struct arena *a, const struct csvin_table *t, wbsimport_owner_fn owner, void *owner_arg,
+	   wbsimport_category_fn category, void *category_arg, struct wbsimport_task **tasks, int *ntasks,
+	   struct wbsimport_problem **problems, int *nproblems)
 {
 	struct imp st = { a, NULL, 0, 0 };
 	*tasks = NULL;
 	*ntasks = 0;
 	if (t->nrows < 1) {
-		imp_problem(&st, 1, "", "import.error.no_name_column", "");
+		wbsimport_problem(&st, 1, "", "import.error.no_name_column", "");
 		goto done;
 	}
 
 	/* The header: which column is what; unknown, duplicate and unnamed-but-used ones are problems. */
-	const struct csv_row *h = &t->rows[0];
+	const struct csvin_row *h = &t->rows[0];
 	int ncol = h->ncells, col[C_N];
 	for (int c = 0; c < C_N; c++) col[c] = -1;
 	int *kind = arena_alloc(a, sizeof *kind * (size_t)(ncol + 1));
@@ -293,19 +293,19 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 			int used = 0;
 			for (int r = 1; r < t->nrows && !used; r++)
 				used = *imp_trim(a, imp_cell(&t->rows[r], i)) != 0;
-			if (used) imp_problem(&st, h->line, "", "import.error.header", "");
+			if (used) wbsimport_problem(&st, h->line, "", "import.error.header", "");
 			continue;
 		}
 		int c = imp_header(head[i]);
 		if (c < 0 || col[c] >= 0) {
-			imp_problem(&st, h->line, head[i], "import.error.header", head[i]);
+			wbsimport_problem(&st, h->line, head[i], "import.error.header", head[i]);
 			continue;
 		}
 		col[c] = i;
 		kind[i] = c;
 	}
 	if (col[C_NAME] < 0)
-		imp_problem(&st, h->line, "", "import.error.no_name_column", "");
+		wbsimport_problem(&st, h->line, "", "import.error.no_name_column", "");
 	int wbs_mode = col[C_WBS] >= 0;
 
 	/* Without a WBS column: the indent unit (smallest run of spaces) and the smallest level. */
@@ -325,7 +325,7 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 		if (min_level < 0) min_level = 0;
 	}
 
-	struct imp_task *out = arena_alloc(a, sizeof *out * (size_t)t->nrows);
+	struct wbsimport_task *out = arena_alloc(a, sizeof *out * (size_t)t->nrows);
 	struct imp_map map = {0};
 	unsigned size = 16;
 	while (size < 2u * (unsigned)t->nrows) size *= 2;
@@ -336,15 +336,15 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 	int n = 0, prev_level = -1;
 
 	for (int r = 1; r < t->nrows; r++) {
-		const struct csv_row *row = &t->rows[r];
+		const struct csvin_row *row = &t->rows[r];
 		if (imp_row_empty(row)) continue;
 		int line = row->line;
 		for (int i = ncol; i < row->ncells; i++) {    /* cells right of the last header */
 			const char *v = imp_trim(a, row->cells[i]);
-			if (*v) imp_problem(&st, line, "", "import.error.header", v);
+			if (*v) wbsimport_problem(&st, line, "", "import.error.header", v);
 		}
-		struct imp_task *k = &out[n];
-		*k = (struct imp_task){ .row = line, .parent = -1, .level = 0, .name = "", .description = "",
+		struct wbsimport_task *k = &out[n];
+		*k = (struct wbsimport_task){ .row = line, .parent = -1, .level = 0, .name = "", .description = "",
 					.owner = NULL, .status = "not_started", .category = "", .predecessors = "",
 					.start = -1, .finish = -1, .priority = 3 };
 		int pct_given = 0;
@@ -352,24 +352,24 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 			if (kind[i] < 0) continue;
 			const char *raw = imp_cell(row, i), *v = imp_trim(a, raw), *cn = head[i];
 			if (kind[i] != C_NAME && text_chars(v) > IMP_CELL_MAX) {
-				imp_problem(&st, line, cn, "import.error.too_long", v);
+				wbsimport_problem(&st, line, cn, "import.error.too_long", v);
 				continue;
 			}
 			switch (kind[i]) {
 			case C_WBS: {
 				int level;
 				const char *w = imp_wbs(a, v, &level);
-				if (!w) { imp_problem(&st, line, cn, "import.error.wbs", v); break; }
+				if (!w) { wbsimport_problem(&st, line, cn, "import.error.wbs", v); break; }
 				k->level = level;
 				size_t wl = strlen(w);
 				int slot = imp_map_find(&map, w, wl);
-				if (slot >= 0) { imp_problem(&st, line, cn, "import.error.wbs_duplicate", v); break; }
+				if (slot >= 0) { wbsimport_problem(&st, line, cn, "import.error.wbs_duplicate", v); break; }
 				map.key[-1 - slot] = w;
 				map.idx[-1 - slot] = n;
 				if (level) {
 					const char *dot = strrchr(w, '.');
 					int ps = imp_map_find(&map, w, (size_t)(dot - w));
-					if (ps < 0) imp_problem(&st, line, cn, "import.error.wbs_parent", v);
+					if (ps < 0) wbsimport_problem(&st, line, cn, "import.error.wbs_parent", v);
 					else k->parent = map.idx[ps];
 				}
 				break;
@@ -378,16 +378,16 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 				int units = 0, spaces = 0;
 				const char *rest = wbs_mode ? raw : imp_indent(raw, &units, &spaces);
 				k->name = imp_trim(a, rest);
-				if (!*k->name) { imp_problem(&st, line, cn, "import.error.name", v); break; }
+				if (!*k->name) { wbsimport_problem(&st, line, cn, "import.error.name", v); break; }
 				if (text_chars(k->name) > IMP_NAME_MAX)
-					imp_problem(&st, line, cn, "import.error.too_long", k->name);
+					wbsimport_problem(&st, line, cn, "import.error.too_long", k->name);
 				if (wbs_mode) break;
 				/* A jump of more than one level is one problem: the row becomes a child of
 				 * the row above, and stands for every level it skipped, so that the rows
 				 * indented under it keep their parents and make no problems of their own. */
 				int level = units + (unit ? spaces / unit : 0) - min_level;
 				if (level > prev_level + 1) {
-					imp_problem(&st, line, cn, "import.error.indent", raw);
+					wbsimport_problem(&st, line, cn, "import.error.indent", raw);
 					k->parent = prev_level >= 0 ? stack[prev_level] : -1;
 					for (int l = prev_level + 1; l <= level; l++) stack[l] = n;
 				} else {
@@ -401,13 +401,13 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 			case C_OWNER:
 				if (!*v) break;
 				k->owner = arena_strdup(a, owner ? owner(owner_arg, v) : NULL);
-				if (!k->owner) imp_problem(&st, line, cn, "import.error.owner", v);
+				if (!k->owner) wbsimport_problem(&st, line, cn, "import.error.owner", v);
 				break;
 			case C_ESTIMATE:
 			case C_DURATION: {
 				double d = 0;
 				if (*v && (imp_number(v, 0, &d) || d < 0)) {
-					imp_problem(&st, line, cn, "import.error.number", v);
+					wbsimport_problem(&st, line, cn, "import.error.number", v);
 					d = 0;
 				}
 				if (kind[i] == C_ESTIMATE) k->estimate = d;
@@ -417,7 +417,7 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 			case C_START:
 			case C_FINISH: {
 				int day = -1;
-				if (*v && (day = imp_date(v)) < 0) imp_problem(&st, line, cn, "import.error.date", v);
+				if (*v && (day = imp_date(v)) < 0) wbsimport_problem(&st, line, cn, "import.error.date", v);
 				if (kind[i] == C_START) k->start = day;
 				else k->finish = day;
 				break;
@@ -426,7 +426,7 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 				const char *p = v + (*v == 'P' || *v == 'p');
 				if (!*v) break;
 				if (p[0] >= '1' && p[0] <= '4' && !p[1]) k->priority = p[0] - '0';
-				else imp_problem(&st, line, cn, "import.error.priority", v);
+				else wbsimport_problem(&st, line, cn, "import.error.priority", v);
 				break;
 			}
 			case C_STATUS: {
@@ -435,7 +435,7 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 				for (size_t s = 0; s < sizeof imp_statuses / sizeof *imp_statuses && !found; s++)
 					for (int j = 0; j < 5 && imp_statuses[s][j] && !found; j++)
 						if (imp_same(v, imp_statuses[s][j])) { k->status = imp_statuses[s][0]; found = 1; }
-				if (!found) imp_problem(&st, line, cn, "import.error.status", v);
+				if (!found) wbsimport_problem(&st, line, cn, "import.error.status", v);
 				break;
 			}
 			case C_MILESTONE: {
@@ -447,14 +447,14 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 					if (imp_same(v, yes[j])) { k->milestone = 1; found = 1; }
 					if (imp_same(v, no[j])) found = 1;
 				}
-				if (!found) imp_problem(&st, line, cn, "import.error.milestone", v);
+				if (!found) wbsimport_problem(&st, line, cn, "import.error.milestone", v);
 				break;
 			}
 			case C_PERCENT: {
 				if (!*v) break;
 				double d;
-				if (imp_number(v, 1, &d)) imp_problem(&st, line, cn, "import.error.number", v);
-				else if (d < 0 || d > 100) imp_problem(&st, line, cn, "import.error.percent", v);
+				if (imp_number(v, 1, &d)) wbsimport_problem(&st, line, cn, "import.error.number", v);
+				else if (d < 0 || d > 100) wbsimport_problem(&st, line, cn, "import.error.percent", v);
 				else { k->percent = d; pct_given = 1; }
 				break;
 			}
@@ -462,7 +462,7 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 				if (!*v) break;
 				k->category = arena_strdup(a, category ? category(category_arg, v) : NULL);
 				if (!k->category) {
-					imp_problem(&st, line, cn, "import.error.category", v);
+					wbsimport_problem(&st, line, cn, "import.error.category", v);
 					k->category = "";
 				}
 				break;
@@ -475,7 +475,7 @@ wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void 
 			}
 		}
 		if (k->start >= 0 && k->finish >= 0 && k->finish < k->start)
-			imp_problem(&st, line, head[col[C_FINISH]], "import.error.date_order",
+			wbsimport_problem(&st, line, head[col[C_FINISH]], "import.error.date_order",
 				    imp_trim(a, imp_cell(row, col[C_FINISH])));
 		if (!pct_given && !strcmp(k->status, "done")) k->percent = 100;
 		n++;

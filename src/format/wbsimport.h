@@ -26,7 +26,7 @@
 #include "engine/cal.h"
 #include "format/csvin.h"
 
-struct imp_task {
+struct wbsimport_task {
 	int row;                      /* CSV line of the row */
 	int parent;                   /* index into the result of the parent, -1 = top level */
 	int level;                    /* 0 = top */
@@ -35,12 +35,12 @@ struct imp_task {
 	int start, finish;            /* day numbers, -1 = empty */
 	int priority, milestone;
 };
-struct imp_problem { int row; const char *column; const char *key; const char *value; };
+struct wbsimport_problem { int row; const char *column; const char *key; const char *value; };
 
 /* Returns the login of the user named s (login or display name), or NULL when none or ambiguous. */
-typedef const char *(*imp_owner_fn)(void *arg, const char *s);
+typedef const char *(*wbsimport_owner_fn)(void *arg, const char *s);
 /* Returns the task category code for a code or label, or NULL when unknown. */
-typedef const char *(*imp_category_fn)(void *arg, const char *s);
+typedef const char *(*wbsimport_category_fn)(void *arg, const char *s);
 
 /* Checks every row of t (rows[0] is the header). Tasks come out in file order, parents before
  * children. Returns the number of problems (0 = everything can be imported). Memory in a.
@@ -51,7 +51,7 @@ typedef const char *(*imp_category_fn)(void *arg, const char *s);
  * import.error.date, import.error.date_order, import.error.priority, import.error.status,
  * import.error.milestone, import.error.percent (not 0..100), import.error.category,
  * import.error.too_long (a name over 200 characters or any cell over 4000). */
-int wbs_import(struct arena *a, const struct csv_table *t, imp_owner_fn owner, void *owner_arg,
-	       imp_category_fn category, void *category_arg, struct imp_task **tasks, int *ntasks,
-	       struct imp_problem **problems, int *nproblems);
+int wbsimport_parse(struct arena *a, const struct csvin_table *t, wbsimport_owner_fn owner, void *owner_arg,
+	       wbsimport_category_fn category, void *category_arg, struct wbsimport_task **tasks, int *ntasks,
+	       struct wbsimport_problem **problems, int *nproblems);
 #endif

@@ -1,7 +1,10 @@
 /* calendars.c — the stored working calendars: form checks, page attributes, and rescheduling
  * the projects that follow a calendar after it changed. */
 #include "plan/calendars.h"
+#include "plan/project.h"
+#include "plan/plan.h"
 #include "core/audit.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "core/xml.h"
@@ -9,7 +12,7 @@
 #include <string.h>
 
 int
-calset_check(const char *const *days, int ndays, const char *hours, char wd[8], char hr[64], plan_err_fn err,
+calendars_check(const char *const *days, int ndays, const char *hours, char wd[8], char hr[64], plan_err_fn err,
 	     void *arg)
 {
 	int bad = 0;
@@ -60,7 +63,7 @@ calset_check(const char *const *days, int ndays, const char *hours, char wd[8], 
 }
 
 const char *
-calset_name_check(const char *name, long long id)
+calendars_name_check(const char *name, long long id)
 {
 	size_t n = text_chars(name);
 	if (n < 1 || n > 64 || strpbrk(name, "\r\n\t")) return "error.name";
@@ -96,7 +99,7 @@ row_attrs(xmlNodePtr e, sqlite3_stmt *st)
 }
 
 int
-calendar_attrs(xmlNodePtr e, long long id)
+calendars_attrs(xmlNodePtr e, long long id)
 {
 	sqlite3_stmt *st = db_q("SELECT id, name, weekdays, hours, base FROM calendars WHERE id = ?", "i", id);
 	int rc = -1;
@@ -123,7 +126,7 @@ calendars_xml(xmlNodePtr parent)
 }
 
 int
-calendar_base_allowed(long long id, const struct user *u)
+calendars_base_allowed(long long id, const struct user *u)
 {
 	if (id == 1 || !db_int("SELECT count(*) FROM calendars WHERE id = ?", "i", id)) return 0;
 	if (u->roles & ROLE_ADMIN) return 1;
@@ -137,7 +140,7 @@ calendar_base_allowed(long long id, const struct user *u)
 }
 
 int
-calendar_set_base(const struct audit_who *who, long long id, const char *base, struct arena *a)
+calendars_set_base(const struct audit_who *who, long long id, const char *base, struct arena *a)
 {
 	if (id == 1 || !base || (strcmp(base, "china") && strcmp(base, "none"))) return -2;
 	sqlite3_stmt *st = db_q("SELECT base, name FROM calendars WHERE id = ?", "i", id);

@@ -3,6 +3,8 @@
  * per request by gantt_load; written as XML by gantt_xml, once for the whole chart or once per
  * printed page. */
 #include "plan/gantt.h"
+#include "plan/baseline.h"
+#include "plan/plan.h"
 #include "core/db.h"
 #include "core/xml.h"
 #include <stdio.h>

@@ -6,7 +6,8 @@
 #ifndef OPSPLAN_GANTT_H
 #define OPSPLAN_GANTT_H
 #include <libxml/tree.h>
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 #include "plan/plan.h"
 
 /* Pixel sizes of the drawing: label column, row, time-scale header, legend (one line). */

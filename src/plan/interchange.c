@@ -3,7 +3,12 @@
  * file's values were checked by mspdi_read; what the model cannot take is refused here, inside
  * the caller's transaction, so a refused import stores nothing. */
 #include "plan/interchange.h"
+#include "plan/project.h"
+#include "plan/task.h"
+#include "plan/schedule.h"
+#include "plan/plan.h"
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/csv.h"
 #include "core/db.h"
 #include "format/mspdi_cal.h"
@@ -50,7 +55,7 @@ owner_by_name(struct arena *a, const char *name)
  * -2 refused (res->err_key). */
 static int
 import_calendar(const struct audit_who *who, const struct project *p, const struct mspdi_plan *plan,
-		struct arena *a, struct mspdi_import_result *res)
+		struct arena *a, struct interchange_result *res)
 {
 	struct mspdi_cal_model m;
 	const char *err = NULL;
@@ -159,7 +164,7 @@ one_line(struct arena *a, const char *s)
 
 /* Records name as unmatched unless it already is. */
 static void
-add_unmatched(struct arena *a, struct mspdi_import_result *res, const char *name, int cap)
+add_unmatched(struct arena *a, struct interchange_result *res, const char *name, int cap)
 {
 	for (int i = 0; i < res->nunmatched; i++)
 		if (!strcmp(res->unmatched[i], name)) return;
@@ -168,8 +173,8 @@ add_unmatched(struct arena *a, struct mspdi_import_result *res, const char *name
 }
 
 int
-mspdi_import(const struct audit_who *who, const struct project *p, const struct mspdi_plan *plan,
-	     const char *source, struct arena *a, struct mspdi_import_result *res)
+interchange_import(const struct audit_who *who, const struct project *p, const struct mspdi_plan *plan,
+	     const char *source, struct arena *a, struct interchange_result *res)
 {
 	memset(res, 0, sizeof *res);
 	if (db_int("SELECT count(*) FROM tasks WHERE project_id = ?", "i", p->id)) {
@@ -256,7 +261,7 @@ mspdi_import(const struct audit_who *who, const struct project *p, const struct 
 	rc = project_recompute(p->id, a);
 	if (rc == -2) {
 		res->err_key = "mspdi.error.loop";
-		res->err_arg = plan_loop_text;
+		res->err_arg = schedule_loop_text;
 		return -2;
 	}
 	if (rc) return -1;
@@ -275,17 +280,17 @@ mspdi_import(const struct audit_who *who, const struct project *p, const struct 
 
 	struct buf j = {0};
 	buf_adds(&j, "{\"format\":\"mspdi\",\"source\":");
-	text_json(&j, source);
+	json_string(&j, source);
 	buf_addf(&j, ",\"tasks\":%d,\"owners\":%d,\"start\":", res->ntasks, res->owners);
-	text_json(&j, res->start);
+	json_string(&j, res->start);
 	buf_adds(&j, ",\"finish\":");
-	text_json(&j, res->finish);
+	json_string(&j, res->finish);
 	buf_adds(&j, ",\"calendar\":");
-	text_json(&j, res->calendar);
+	json_string(&j, res->calendar);
 	buf_adds(&j, ",\"unmatched\":[");
 	for (int i = 0; i < res->nunmatched; i++) {
 		if (i) buf_addc(&j, ',');
-		text_json(&j, res->unmatched[i]);
+		json_string(&j, res->unmatched[i]);
 	}
 	buf_adds(&j, "]}");
 	int bad = audit_append(who, "project.import", "project", p->code, NULL, buf_str(&j),
@@ -329,7 +334,7 @@ slack_of(sqlite3_stmt *st, int col, int mpd)
 }
 
 int
-mspdi_export_plan(struct arena *a, const struct project *p, struct mspdi_plan *plan)
+interchange_export_plan(struct arena *a, const struct project *p, struct mspdi_plan *plan)
 {
 	memset(plan, 0, sizeof *plan);
 	long long cal_id = db_int("SELECT coalesce((SELECT calendar_id FROM projects WHERE id = ?), 1)", "i", p->id);
@@ -453,26 +458,26 @@ col_num(char out[32], sqlite3_stmt *st, int col)
 }
 
 void
-mspdi_schedule_csv(const struct project *p, const char *const *headers, struct buf *b)
+interchange_schedule_csv(const struct project *p, const char *const *headers, struct buf *b)
 {
-	static const char *const english[MSPDI_CSV_COLS] = {
+	static const char *const english[INTERCHANGE_CSV_COLS] = {
 		"WBS", "Name", "Duration (d)", "Start", "Finish", "Percent", "Estimate (h)", "Predecessors", "Status",
 		"Early start", "Early finish", "Late start", "Late finish", "Total float (d)", "Free float (d)", "Critical" };
 	if (!headers) headers = english;
 	csv_bom(b);
-	for (int i = 0; i < MSPDI_CSV_COLS; i++) csv_cell(b, headers[i], i == 0);
+	for (int i = 0; i < INTERCHANGE_CSV_COLS; i++) csv_cell(b, headers[i], i == 0);
 	csv_end(b);
 	sqlite3_stmt *st = db_q("SELECT wbs, name, duration_days, planned_start, planned_finish, percent, estimate_hours,"
 				" predecessors, status, early_start, early_finish, late_start, late_finish, total_float,"
 				" free_float, critical FROM tasks WHERE project_id = ? ORDER BY seq", "i", p->id);
 	while (st && sqlite3_step(st) == SQLITE_ROW) {
 		char n[6][32];
-		const char *row[MSPDI_CSV_COLS] = {
+		const char *row[INTERCHANGE_CSV_COLS] = {
 			col_text(st, 0), col_text(st, 1), col_num(n[0], st, 2), col_text(st, 3), col_text(st, 4),
 			col_num(n[1], st, 5), col_num(n[2], st, 6), col_text(st, 7), col_text(st, 8), col_text(st, 9),
 			col_text(st, 10), col_text(st, 11), col_text(st, 12), col_num(n[3], st, 13), col_num(n[4], st, 14),
 			sqlite3_column_int(st, 15) ? "1" : "0" };
-		for (int i = 0; i < MSPDI_CSV_COLS; i++) csv_cell(b, row[i], i == 0);
+		for (int i = 0; i < INTERCHANGE_CSV_COLS; i++) csv_cell(b, row[i], i == 0);
 		csv_end(b);
 	}
 	if (st) sqlite3_reset(st);

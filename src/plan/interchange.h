@@ -4,12 +4,13 @@
  * schedule, the audit records), and a project's schedule as a plan or as CSV. */
 #ifndef OPSPLAN_MSPDI_MODEL_H
 #define OPSPLAN_MSPDI_MODEL_H
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 #include "format/mspdi.h"
 #include "plan/plan.h"
 
-/* What an import did (strings in the arena given to mspdi_import). */
-struct mspdi_import_result {
+/* What an import did (strings in the arena given to interchange_import). */
+struct interchange_result {
 	int ntasks;                    /* tasks created */
 	int owners;                    /* tasks given an owner from the file's assignments */
 	const char *calendar;          /* name of the project calendar made from the file (or Project's
@@ -33,8 +34,8 @@ struct mspdi_import_result {
  * -2 when refused, with err_key: "mspdi.error.not_empty" (p has tasks), "mspdi.error.calendar",
  * "mspdi.error.calendar_size", "mspdi.error.task" (err_arg "UID name") or
  * "mspdi.error.loop" (err_arg the loop). */
-int mspdi_import(const struct audit_who *who, const struct project *p, const struct mspdi_plan *plan,
-		 const char *source, struct arena *a, struct mspdi_import_result *res);
+int interchange_import(const struct audit_who *who, const struct project *p, const struct mspdi_plan *plan,
+		 const char *source, struct arena *a, struct interchange_result *res);
 
 /* Project p's tasks as a plan for mspdi_write (in a): the UIDs of an import (else task ids),
  * Start/Finish as scheduled, to the minute (a milestone at the end of a day at its last working
@@ -43,10 +44,10 @@ int mspdi_import(const struct audit_who *who, const struct project *p, const str
  * no earlier than), the links, owners as resources, and exactly the calendar the schedule used
  * (its own exceptions, and China's under them when that is its base) as calendar 1; FinishDate
  * the latest task finish. 0 or -1. */
-int mspdi_export_plan(struct arena *a, const struct project *p, struct mspdi_plan *plan);
+int interchange_export_plan(struct arena *a, const struct project *p, struct mspdi_plan *plan);
 
 /* Project p's schedule as CSV (csv.h) into b, one row per task in WBS order; headers: the 16
  * column titles, or NULL for the English ones. */
-void mspdi_schedule_csv(const struct project *p, const char *const *headers, struct buf *b);
-enum { MSPDI_CSV_COLS = 16 };
+void interchange_schedule_csv(const struct project *p, const char *const *headers, struct buf *b);
+enum { INTERCHANGE_CSV_COLS = 16 };
 #endif

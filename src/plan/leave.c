@@ -3,6 +3,7 @@
 #include "engine/cal.h"
 #include "plan/calendars.h"
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "core/xml.h"

@@ -5,7 +5,8 @@
 #define OPSPLAN_LEAVE_H
 #include <libxml/tree.h>
 #include "core/audit.h"
-#include "core/mem.h"
+#include "core/arena.h"
+#include "core/buf.h"
 
 enum { LEAVE_MAX_DAYS = 366, LEAVE_NOTE_MAX = 200 };
 

@@ -15,6 +15,7 @@
  * not pushed to today: an overdue start is shown as such, not hidden. A milestone at a day
  * boundary is shown on the day its time belongs to (the engine's es_end: a finish is the end of
  * the day before). */
+#include "plan/schedule.h"
 #include "plan/plan.h"
 #include "core/clock.h"
 #include "core/db.h"
@@ -27,10 +28,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *plan_loop_text;
+const char *schedule_loop_text;
 
 int
-task_links_set(long long project_id, long long task_id, const char *text, const char **key, const char **arg,
+schedule_links_set(long long project_id, long long task_id, const char *text, const char **key, const char **arg,
 	       struct arena *a)
 {
 	struct dep *d;
@@ -128,10 +129,10 @@ leave_off(long long project_id, struct axis *x, struct sched_task *t, const long
 }
 
 /* One task of the schedule: the engine's input from the current row of the task query (see
- * project_schedule), its owner, its deadline (FNLT, -1 when none) and, for a started task still
+ * schedule_project), its owner, its deadline (FNLT, -1 when none) and, for a started task still
  * open, when its duration from its actual start ends (due, -1 otherwise) on the axis. */
 static void
-task_input(sqlite3_stmt *st, struct axis *x, long status, struct sched_task *u, long long *owner, long *deadline,
+schedule_input(sqlite3_stmt *st, struct axis *x, long status, struct sched_task *u, long long *owner, long *deadline,
 	   long *due)
 {
 	const char *col[13];
@@ -197,9 +198,9 @@ time_day(struct axis *x, long t, int end)
 struct sched_text { char es[17], ef[17], ls[17], lf[17]; };
 
 int
-project_schedule(long long project_id, struct arena *a)
+schedule_project(long long project_id, struct arena *a)
 {
-	plan_loop_text = NULL;
+	schedule_loop_text = NULL;
 	const struct calendar *c = plan_project_calendar(a, project_id);
 	int n = (int)db_int("SELECT count(*) FROM tasks WHERE project_id = ?", "i", project_id);
 	if (!n) return 0;
@@ -236,7 +237,7 @@ project_schedule(long long project_id, struct arena *a)
 			owner[k] = 0;
 			deadline[k] = due_at[k] = -1;
 		} else {
-			task_input(st, &x, status, &t[k], &owner[k], &deadline[k], &due_at[k]);
+			schedule_input(st, &x, status, &t[k], &owner[k], &deadline[k], &due_at[k]);
 		}
 		map[k] = (struct idmap){ ids[k], k };
 		k++;
@@ -273,7 +274,7 @@ project_schedule(long long project_id, struct arena *a)
 			if (q) sqlite3_reset(q);
 			if (i < pr.ncycle) buf_adds(&b, " → ");
 		}
-		plan_loop_text = arena_strdup(a, buf_str(&b));
+		schedule_loop_text = arena_strdup(a, buf_str(&b));
 		buf_free(&b);
 		axis_free(&x);
 		return -2;
@@ -369,7 +370,7 @@ links_text_store(long long id, const struct dep *d, int k, int mpd)
 }
 
 int
-project_links_text(long long project_id, struct arena *a)
+schedule_links_text(long long project_id, struct arena *a)
 {
 	/* every successor's field, rewritten with the current WBS numbers: one pass over the links
 	 * grouped by successor */
@@ -406,7 +407,7 @@ project_links_text(long long project_id, struct arena *a)
 }
 
 int
-project_links_from_text(long long project_id, struct arena *a)
+schedule_links_from_text(long long project_id, struct arena *a)
 {
 	int cap = (int)db_int("SELECT count(*) FROM tasks WHERE project_id = ? AND predecessors <> ''", "i", project_id), n = 0;
 	long long *ids = arena_alloc(a, sizeof *ids * (size_t)(cap + 1));
@@ -421,68 +422,10 @@ project_links_from_text(long long project_id, struct arena *a)
 	int bad = 0;
 	for (int i = 0; i < n; i++) {
 		const char *key = NULL, *arg = NULL;
-		if (task_links_set(project_id, ids[i], texts[i], &key, &arg, a)) {
+		if (schedule_links_set(project_id, ids[i], texts[i], &key, &arg, a)) {
 			if (!strcmp(key, "error.busy")) return -1;
 			bad++;
 		}
 	}
 	return bad;
-}
-
-int
-baseline_load(struct arena *a, long long project_id, long long id, struct baseline_task **bt, int *n, const char **name)
-{
-	sqlite3_stmt *st = db_q("SELECT name FROM baselines WHERE id = ? AND project_id = ?", "ii", id, project_id);
-	int found = st && sqlite3_step(st) == SQLITE_ROW;
-	if (found) *name = arena_strdup(a, (const char *)sqlite3_column_text(st, 0));
-	if (st) sqlite3_reset(st);
-	if (!found) return 0;
-	int cnt = (int)db_int("SELECT count(*) FROM baseline_tasks WHERE baseline_id = ?", "i", id);
-	struct baseline_task *t = arena_alloc(a, sizeof *t * (size_t)(cnt + 1));
-	st = db_q("SELECT task_id, coalesce(planned_start, ''), coalesce(planned_finish, '') FROM baseline_tasks"
-		  " WHERE baseline_id = ? ORDER BY task_id", "i", id);
-	int k = 0;
-	while (st && k < cnt && sqlite3_step(st) == SQLITE_ROW) {
-		const char *s = (const char *)sqlite3_column_text(st, 1), *f = (const char *)sqlite3_column_text(st, 2);
-		t[k++] = (struct baseline_task){ sqlite3_column_int64(st, 0), *s ? cal_day(s) : -1, *f ? cal_day(f) : -1 };
-	}
-	if (st) sqlite3_reset(st);
-	*bt = t;
-	*n = k;
-	return 1;
-}
-
-const struct baseline_task *
-baseline_find(const struct baseline_task *bt, int n, long long task_id)
-{
-	int lo = 0, hi = n - 1;
-	while (lo <= hi) {
-		int mid = (lo + hi) / 2;
-		if (bt[mid].id == task_id) return &bt[mid];
-		if (bt[mid].id < task_id) lo = mid + 1;
-		else hi = mid - 1;
-	}
-	return NULL;
-}
-
-int
-plan_variance(const struct calendar *c, int base_finish, int finish)
-{
-	if (base_finish < 0 || finish < 0 || base_finish == finish) return 0;
-	return finish > base_finish ? cal_workdays_between(c, base_finish + 1, finish + 1)
-				    : -cal_workdays_between(c, finish + 1, base_finish + 1);
-}
-
-void
-baselines_xml(xmlNodePtr parent, long long project_id)
-{
-	xmlNodePtr list = xml_el(parent, "baselines");
-	sqlite3_stmt *st = db_q("SELECT id, name, created_at, created_by FROM baselines WHERE project_id = ? ORDER BY id DESC",
-				"i", project_id);
-	while (st && sqlite3_step(st) == SQLITE_ROW) {
-		xmlNodePtr b = xml_el(list, "baseline");
-		static const char *const names[] = { "id", "name", "created", "created-by" };
-		for (int i = 0; i < 4; i++) xml_attr(b, names[i], (const char *)sqlite3_column_text(st, i));
-	}
-	if (st) sqlite3_reset(st);
 }

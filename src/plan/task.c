@@ -2,8 +2,13 @@
  * make a loop), moves in the tree, delete with descendants, progress updates and comments, and
  * the copy of a task tree for templates. Each write appends its audit record with the task's
  * old and new values; the caller recomputes the project (plan.c) in the same transaction. */
+#include "plan/task.h"
+#include "plan/lists.h"
 #include "plan/plan.h"
+#include "engine/health.h"
+#include "core/xml.h"
 #include "core/clock.h"
+#include "core/json.h"
 #include "core/db.h"
 #include "engine/deps.h"
 #include "core/text.h"
@@ -49,7 +54,7 @@ task_check(struct task_in *t, const struct calendar *c, plan_err_fn err, void *a
 		BAD("remaining_hours", "error.number");
 	if (t->priority < 1 || t->priority > 4) BAD("priority", "error.priority");
 	if (!in_set(t->status, TASK_STATUS)) BAD("status", "error.status");
-	if (*t->category && !plan_list_has("task_category", t->category)) BAD("category", "error.category");
+	if (*t->category && !lists_has("task_category", t->category)) BAD("category", "error.category");
 	struct arena pa = {0};
 	struct dep *dl;
 	const char *dkey = NULL;
@@ -418,7 +423,7 @@ task_comment(const struct audit_who *who, long long id, long long user_id, const
 }
 
 int
-project_copy_tasks(const struct audit_who *who, long long from, int from_start, const struct project *to,
+task_copy_tree(const struct audit_who *who, long long from, int from_start, const struct project *to,
 		   int to_start, const struct calendar *c, struct arena *a)
 {
 	int n = (int)db_int("SELECT count(*) FROM tasks WHERE project_id = ?", "i", from);
@@ -475,4 +480,55 @@ project_copy_tasks(const struct audit_who *who, long long from, int from_start, 
 		if ((new_ids[i] = task_create(who, to, &ts[i], 0)) < 0) return -1;
 	}
 	return 0;
+}
+
+/* A stored date, -1 when NULL. */
+static int
+day_or(const unsigned char *s)
+{
+	return s ? cal_day((const char *)s) : -1;
+}
+
+void
+task_flags(sqlite3_stmt *st, const struct calendar *c, int today, struct task_flags *f)
+{
+	const char *status = (const char *)sqlite3_column_text(st, 7);
+	int finish = day_or(sqlite3_column_text(st, 14));
+	double remaining = sqlite3_column_double(st, 12);
+	int due = day_or(sqlite3_column_text(st, TASK_NATTRS));
+	f->open = status && strcmp(status, "done") && strcmp(status, "cancelled");
+	f->overdue = f->open && health_overdue(due, today);
+	f->late_days = f->overdue ? cal_workdays_between(c, due + 1, today + 1) : 0;
+	f->at_risk = f->open && !f->overdue && health_at_risk(c, finish, remaining, today);
+	f->due_in = f->open && !f->overdue && finish >= today ? cal_workdays_between(c, today + 1, finish + 1) : -1;
+}
+
+xmlNodePtr
+task_xml(xmlNodePtr parent, sqlite3_stmt *st, const struct calendar *c, int today)
+{
+	static const char *const names[] = { "id", "wbs", "depth", "summary", "name", "owner", "owner-name",
+					     "status", "priority", "milestone", "percent", "estimate", "remaining",
+					     "start", "finish", "actual-start", "actual-finish", "category",
+					     "project", "project-name", "deadline-missed",
+					     "predecessors" };
+	xmlNodePtr e = xml_el(parent, "task");
+	for (int i = 0; i < TASK_NATTRS; i++) {
+		const char *v = (const char *)sqlite3_column_text(st, i);
+		/* the scheduling columns only where they say something: every attribute of a row costs
+		 * the stylesheet a scan on each lookup, on pages of 1,000 rows */
+		if (i >= 20 && (!v || !*v || !strcmp(v, "0"))) continue;
+		char num[32];
+		if (v && (i == 10 || i == 11 || i == 12)) {   /* hours and percent: no float noise */
+			snprintf(num, sizeof num, "%.10g", round(sqlite3_column_double(st, i) * 10) / 10);
+			v = num;
+		}
+		xml_attr(e, names[i], v ? v : "");
+	}
+	struct task_flags f;
+	task_flags(st, c, today, &f);
+	xml_attr(e, "overdue", f.overdue ? "1" : "0");
+	xml_attr(e, "at-risk", f.at_risk ? "1" : "0");
+	xml_attr_ll(e, "late-days", f.late_days);
+	if (f.due_in >= 0 && f.due_in <= 3) xml_attr_ll(e, "due-in", f.due_in);
+	return e;
 }

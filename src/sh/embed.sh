@@ -2,8 +2,8 @@
 # Turns the numbered migrations src/schema/NNN-name.sql into a C table (build/schema.c),
 # so the program carries its schema and needs no files at run time.
 set -eu
-echo '#include "core/db.h"'
-echo 'const struct migration db_migrations[] = {'
+echo '#include "core/migrate.h"'
+echo 'const struct migration migrate_steps[] = {'
 for f in "$@"; do
   b=$(basename "$f" .sql)
   n=$(echo "$b" | sed 's/^0*\([0-9][0-9]*\)-.*/\1/')
@@ -12,4 +12,4 @@ for f in "$@"; do
   echo '  },'
 done
 echo '};'
-echo "const int db_migration_count = $#;"
+echo "const int migrate_count = $#;"

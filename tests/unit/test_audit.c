@@ -4,6 +4,7 @@
 #include "core/audit.h"
 #include "core/config.h"
 #include "core/db.h"
+#include "core/migrate.h"
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -31,7 +32,7 @@ connection_pragmas(void)
 	CHECK(pragma("PRAGMA synchronous") == 2);
 	CHECK(pragma("PRAGMA foreign_keys") == 1);
 	CHECK(pragma("PRAGMA busy_timeout") >= 5000);
-	CHECK(db_version() == db_latest());
+	CHECK(db_version() == migrate_latest());
 }
 
 static void
@@ -111,7 +112,7 @@ main(void)
 	if (!mkdtemp(dir)) return 1;
 	snprintf(path, sizeof path, "%s/t.db", dir);
 	setenv("OPSPLAN_DB", path, 1);
-	if (config_load("/dev/null", err, sizeof err) || db_open(path, 1, err, sizeof err) || db_migrate(err, sizeof err)) {
+	if (config_load("/dev/null", err, sizeof err) || db_open(path, 1, err, sizeof err) || migrate_run(err, sizeof err)) {
 		printf("FAIL setup: %s\n", err);
 		return 1;
 	}

@@ -10,7 +10,7 @@ test_example(void)
 {
 	/* hours as seconds from an arbitrary origin */
 	const long long h = 3600;
-	struct ck_change c[] = {
+	struct changekpi_change c[] = {
 		{ "standard", "closed", "successful", 10 * h, 34 * h },                /* lead 24 h */
 		{ "normal", "closed", "successful_with_issues", 0 * h, 48 * h },        /* submitted at 0: not counted */
 		{ "normal", "closed", "rolled_back", 100 * h, 148 * h },                /* lead 48 h */
@@ -18,24 +18,24 @@ test_example(void)
 		{ "normal", "rejected", "", 7 * h, 0 },
 		{ "standard", "new", "", 0, 0 },
 	};
-	struct ck_ci_link l[] = { { 0, "DB-01" }, { 1, "DB-01" }, { 1, "NET-01" }, { 2, "APP-01" }, { 2, "DB-01" },
+	struct changekpi_ci_link l[] = { { 0, "DB-01" }, { 1, "DB-01" }, { 1, "NET-01" }, { 2, "APP-01" }, { 2, "DB-01" },
 				  { 2, "DB-01" }, { 3, "NET-01" } };
-	struct ck_ci_count per[7];
-	struct ck_kpi k;
-	CHECK(ck_compute(c, 6, l, 7, per, &k) == 0);
+	struct changekpi_ci_count per[7];
+	struct changekpi_kpi k;
+	CHECK(changekpi_compute(c, 6, l, 7, per, &k) == 0);
 	CHECK(k.total == 6);
 	CHECK(k.by_type[0] == 2 && k.by_type[1] == 3 && k.by_type[2] == 1);
 	CHECK(k.by_state[6] == 4 && k.by_state[7] == 1 && k.by_state[0] == 1 && k.by_state[4] == 0);
 	CHECK(k.by_close[0] == 2 && k.by_close[1] == 1 && k.by_close[2] == 0 && k.by_close[3] == 1);
 	CHECK(k.closed_with_code == 4 && k.successful == 3);
 	char s[32];
-	ck_fmt(k.success_pct, s);
+	changekpi_fmt(k.success_pct, s);
 	CHECK_STR(s, "75.0");
 	CHECK(k.emergency == 1);
-	ck_fmt(k.emergency_pct, s);
+	changekpi_fmt(k.emergency_pct, s);
 	CHECK_STR(s, "16.7");
 	CHECK(k.lead_n == 2);
-	ck_fmt(k.lead_hours, s);
+	changekpi_fmt(k.lead_hours, s);
 	CHECK_STR(s, "36.0");
 	/* DB-01: changes 0, 1, 2 (2 linked twice) → 3; NET-01: 1, 3 → 2; APP-01: 1 */
 	CHECK(k.nci == 3);
@@ -50,31 +50,31 @@ test_example(void)
 static void
 test_ties_by_code(void)
 {
-	struct ck_change c[] = { { "normal", "new", "", 0, 0 } };
-	struct ck_ci_link l[] = { { 0, "ZZ" }, { 0, "AA" }, { 0, "MM" } };
-	struct ck_ci_count per[3];
-	struct ck_kpi k;
-	CHECK(ck_compute(c, 1, l, 3, per, &k) == 0);
+	struct changekpi_change c[] = { { "normal", "new", "", 0, 0 } };
+	struct changekpi_ci_link l[] = { { 0, "ZZ" }, { 0, "AA" }, { 0, "MM" } };
+	struct changekpi_ci_count per[3];
+	struct changekpi_kpi k;
+	CHECK(changekpi_compute(c, 1, l, 3, per, &k) == 0);
 	CHECK(k.nci == 3);
 	CHECK_STR(per[0].ci, "AA");
 	CHECK_STR(per[1].ci, "MM");
 	CHECK_STR(per[2].ci, "ZZ");
-	struct ck_ci_link bad[] = { { 1, "AA" } };
-	CHECK(ck_compute(c, 1, bad, 1, per, &k) == -1);
+	struct changekpi_ci_link bad[] = { { 1, "AA" } };
+	CHECK(changekpi_compute(c, 1, bad, 1, per, &k) == -1);
 }
 
 static void
 test_empty(void)
 {
-	struct ck_kpi k;
-	CHECK(ck_compute(NULL, 0, NULL, 0, NULL, &k) == 0);
+	struct changekpi_kpi k;
+	CHECK(changekpi_compute(NULL, 0, NULL, 0, NULL, &k) == 0);
 	CHECK(k.total == 0 && k.nci == 0 && k.lead_n == 0);
 	char s[32];
-	ck_fmt(k.success_pct, s);
+	changekpi_fmt(k.success_pct, s);
 	CHECK_STR(s, "");
-	ck_fmt(k.emergency_pct, s);
+	changekpi_fmt(k.emergency_pct, s);
 	CHECK_STR(s, "");
-	ck_fmt(k.lead_hours, s);
+	changekpi_fmt(k.lead_hours, s);
 	CHECK_STR(s, "");
 }
 

@@ -5,13 +5,13 @@
 #include "format/csvin.h"
 #include <time.h>
 
-struct parsed { int rc, line, col; const char *key; struct csv_table t; };
+struct parsed { int rc, line, col; const char *key; struct csvin_table t; };
 
 static struct parsed
 parse_n(struct arena *a, const char *s, size_t n, int max_rows)
 {
 	struct parsed p;
-	p.rc = csv_read(a, s, n, max_rows, &p.t, &p.line, &p.col, &p.key);
+	p.rc = csvin_read(a, s, n, max_rows, &p.t, &p.line, &p.col, &p.key);
 	return p;
 }
 

@@ -5,6 +5,7 @@
 #include "unit.h"
 #include "mspdi_fixture.h"
 #include "format/mspdi.h"
+#include "format/mspdi_write.h"
 
 struct parsed { int rc, line; const char *err; struct mspdi_plan p; };
 

@@ -6,6 +6,7 @@
 #include "unit.h"
 #include "mspdi_fixture.h"
 #include "format/mspdi_cal.h"
+#include "format/mspdi_write.h"
 
 /* Marks in seen[] (indexed from day base) every day of e; the number of days, -1 on error. */
 static int

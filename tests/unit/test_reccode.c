@@ -10,29 +10,29 @@ static void
 test_code(void)
 {
 	char c[15];
-	CHECK(rec_code(H, c) == 0);
+	CHECK(reccode_make(H, c) == 0);
 	CHECK_STR(c, "A1B2-C3D4-E5F6");
-	CHECK(rec_code("a1b2", c) == -1);
+	CHECK(reccode_make("a1b2", c) == -1);
 	CHECK_STR(c, "");
-	CHECK(rec_code(NULL, c) == -1);
+	CHECK(reccode_make(NULL, c) == -1);
 	char bad[65];
 	memcpy(bad, H, sizeof bad);
 	bad[40] = 'g';
-	CHECK(rec_code(bad, c) == -1);
+	CHECK(reccode_make(bad, c) == -1);
 }
 
 static void
 test_match(void)
 {
-	CHECK(rec_code_match("A1B2-C3D4-E5F6", "A1B2-C3D4-E5F6"));
-	CHECK(rec_code_match("a1b2c3d4e5f6", "A1B2-C3D4-E5F6"));
-	CHECK(rec_code_match(" a1b2 c3d4-e5f6 ", "A1B2-C3D4-E5F6"));
-	CHECK(!rec_code_match("A1B2-C3D4-E5F7", "A1B2-C3D4-E5F6"));
-	CHECK(!rec_code_match("A1B2-C3D4-E5F", "A1B2-C3D4-E5F6"));
-	CHECK(!rec_code_match("A1B2-C3D4-E5F60", "A1B2-C3D4-E5F6"));
-	CHECK(!rec_code_match("A1B2-C3D4-E5FZ", "A1B2-C3D4-E5F6"));
-	CHECK(!rec_code_match("", ""));
-	CHECK(!rec_code_match(NULL, "A1B2-C3D4-E5F6"));
+	CHECK(reccode_match("A1B2-C3D4-E5F6", "A1B2-C3D4-E5F6"));
+	CHECK(reccode_match("a1b2c3d4e5f6", "A1B2-C3D4-E5F6"));
+	CHECK(reccode_match(" a1b2 c3d4-e5f6 ", "A1B2-C3D4-E5F6"));
+	CHECK(!reccode_match("A1B2-C3D4-E5F7", "A1B2-C3D4-E5F6"));
+	CHECK(!reccode_match("A1B2-C3D4-E5F", "A1B2-C3D4-E5F6"));
+	CHECK(!reccode_match("A1B2-C3D4-E5F60", "A1B2-C3D4-E5F6"));
+	CHECK(!reccode_match("A1B2-C3D4-E5FZ", "A1B2-C3D4-E5F6"));
+	CHECK(!reccode_match("", ""));
+	CHECK(!reccode_match(NULL, "A1B2-C3D4-E5F6"));
 }
 
 int

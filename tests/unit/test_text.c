@@ -1,6 +1,7 @@
 /* Unit tests for text.c: the XML/UTF-8 rule every field passes, JSON strings, logins, dates. */
 #include "unit.h"
 #include "core/text.h"
+#include "core/json.h"
 #include "core/csv.h"
 
 #define OK(s) text_xml_ok(s, sizeof(s) - 1)
@@ -48,10 +49,10 @@ static void
 json_strings(void)
 {
 	struct buf b = {0};
-	text_json(&b, "a\"b\\c\nd\x01");
+	json_string(&b, "a\"b\\c\nd\x01");
 	CHECK_STR(buf_str(&b), "\"a\\\"b\\\\c\\nd\\u0001\"");
 	b.len = 0;
-	text_json(&b, NULL);
+	json_string(&b, NULL);
 	CHECK_STR(buf_str(&b), "null");
 	buf_free(&b);
 }

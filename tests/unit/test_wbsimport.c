@@ -1,4 +1,4 @@
-/* Unit tests for wbsimport.c, fed through csv_read: every field and its defaults, English and
+/* Unit tests for wbsimport.c, fed through csvin_read: every field and its defaults, English and
  * Chinese headers, every problem key with its row and column, the two ways of giving the tree
  * (WBS numbers, indentation), owners and categories through callbacks, and a 500-row file. */
 #include "unit.h"
@@ -39,8 +39,8 @@ category_fn(void *arg, const char *s)
 
 struct result {
 	int rc, ntasks, nproblems;
-	struct imp_task *tasks;
-	struct imp_problem *problems;
+	struct wbsimport_task *tasks;
+	struct wbsimport_problem *problems;
 };
 
 static int owner_calls;
@@ -49,14 +49,14 @@ static struct result
 import_n(struct arena *a, const char *csv, size_t n)
 {
 	struct result r = { -99, 0, 0, NULL, NULL };
-	struct csv_table t;
+	struct csvin_table t;
 	int line, col;
 	const char *key;
-	if (csv_read(a, csv, n, 10000, &t, &line, &col, &key)) {
+	if (csvin_read(a, csv, n, 10000, &t, &line, &col, &key)) {
 		printf("  csv_read failed: %s at %d:%d\n", key, line, col);
 		return r;
 	}
-	r.rc = wbs_import(a, &t, owner_fn, &owner_calls, category_fn, NULL, &r.tasks, &r.ntasks,
+	r.rc = wbsimport_parse(a, &t, owner_fn, &owner_calls, category_fn, NULL, &r.tasks, &r.ntasks,
 			  &r.problems, &r.nproblems);
 	return r;
 }
@@ -68,7 +68,7 @@ static int
 has(const struct result *r, int row, const char *column, const char *key, const char *value)
 {
 	for (int i = 0; i < r->nproblems; i++) {
-		const struct imp_problem *p = &r->problems[i];
+		const struct wbsimport_problem *p = &r->problems[i];
 		if (p->row == row && !strcmp(p->column, column) && !strcmp(p->key, key) &&
 		    (!value || !strcmp(p->value, value)))
 			return 1;
@@ -90,7 +90,7 @@ all_fields(void)
 		"1.1, Stop app ,lina,1.5,0.5,2026/3/2,2026-3-2,2,done,no,,verification,1FS+2d;3SS,\n"
 		"1.2,Backup,,,,,,,,,,,,\n");
 	CHECK(r.rc == 0 && r.nproblems == 0 && r.ntasks == 3);
-	struct imp_task *t = r.tasks;
+	struct wbsimport_task *t = r.tasks;
 	CHECK(t[0].row == 2 && t[0].parent == -1 && t[0].level == 0);
 	CHECK_STR(t[0].name, "Cut-over");
 	CHECK_STR(t[0].owner, "zhangwei");
@@ -313,14 +313,14 @@ callbacks(void)
 	CHECK_STR(r.tasks[0].category, "preparation");
 	CHECK_STR(r.tasks[1].category, "implementation");
 	/* no callbacks: nothing can be resolved */
-	struct csv_table t;
+	struct csvin_table t;
 	int line, col, nt, np;
 	const char *key;
-	struct imp_task *tasks;
-	struct imp_problem *problems;
+	struct wbsimport_task *tasks;
+	struct wbsimport_problem *problems;
 	const char csv[] = "Name,Owner,Category\nA,zhangwei,准备\n";
-	CHECK(csv_read(&a, csv, sizeof csv - 1, 10, &t, &line, &col, &key) == 0);
-	CHECK(wbs_import(&a, &t, NULL, NULL, NULL, NULL, &tasks, &nt, &problems, &np) == 2);
+	CHECK(csvin_read(&a, csv, sizeof csv - 1, 10, &t, &line, &col, &key) == 0);
+	CHECK(wbsimport_parse(&a, &t, NULL, NULL, NULL, NULL, &tasks, &nt, &problems, &np) == 2);
 	arena_reset(&a);
 }
 
