@@ -1,6 +1,7 @@
 /* admin.c — user administration: the list of users with their roles, and the audited form
  * that changes a user's roles (a reason is required; the last administrator stays one). */
 #include "core/route.h"
+#include "core/role.h"
 #include "core/db.h"
 #include "core/text.h"
 #include "core/user.h"
@@ -22,12 +23,12 @@ users_list(struct ctx *c)
 		const char *rl = (const char *)sqlite3_column_text(st, 6);
 		if (rl) roles = user_roles_parse(rl);
 		for (int i = 0; i < 6; i++)
-			if (roles & (1u << i)) xml_text(u, "role", auth_role_names[i]);
+			if (roles & (1u << i)) xml_text(u, "role", role_names[i]);
 	}
 	if (st) sqlite3_reset(st);
 	xmlNodePtr all = xml_el(c->page, "roles");
 	for (int i = 0; i < 6; i++)
-		xml_text(all, "role", auth_role_names[i]);
+		xml_text(all, "role", role_names[i]);
 }
 
 static int
@@ -51,7 +52,7 @@ role_post(struct ctx *c)
 	unsigned roles = 0;
 	int bad = 0, n = http_field_count(c->rq, "role");
 	for (int i = 0; i < n; i++) {
-		unsigned b = auth_role_bit(http_field_at(c->rq, "role", i));
+		unsigned b = role_bit(http_field_at(c->rq, "role", i));
 		if (!b) bad = ctx_invalid(c, "role", "error.role");
 		roles |= b;
 	}

@@ -4,6 +4,7 @@
  * implementation log, and attachments up (multipart, 10 MB at most) and down. Anyone signed in
  * reads; auditors and viewers never write. Each write is audited in its transaction. */
 #include "core/route.h"
+#include "change/approvals.h"
 #include "engine/cal.h"
 #include "change/change.h"
 #include "change/changexml.h"
@@ -373,10 +374,10 @@ decide_post(struct ctx *c)
 	if (ck < 0) return ctx_error(c, 503, "error.busy", "");
 	char today[11];   /* the local day: delegations and policies are in local days */
 	cal_iso(plan_today(), today);
-	struct decide_route route;
-	if (decide_route_load(c->rq->a, &v, ck == 0 && cr.freeze, today, &route)) return ctx_error(c, 503, "error.busy", "");
+	struct approvals_plan route;
+	if (approvals_plan_load(c->rq->a, &v, ck == 0 && cr.freeze, today, &route)) return ctx_error(c, 503, "error.busy", "");
 	long long ob = 0;
-	int why = decide_may(&route, c->u->id, today, &ob);
+	int why = approvals_may(&route, c->u->id, today, &ob);
 	if (why < 0) return ctx_error(c, 409, "apr.error.no_route", "");
 	if (why != APPROVAL_OK) return ctx_error(c, 403, arena_printf(c->rq->a, "apr.reason.%s", approval_reason_name(why)), "");
 	const char *decision = form_str(c, "decision"), *comment = form_str(c, "comment");

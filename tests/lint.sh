@@ -17,4 +17,5 @@ check "no SQL built from strings" "grep -rnE 'sqlite3_mprintf|sqlite3_exec\([^,]
 check "no script elements or inline styles in stylesheets" "grep -rnE '<script|<style|[[:space:]]style=|on(click|load|submit)=' xslt"
 check "writes start with BEGIN IMMEDIATE" "grep -rnE '\"BEGIN( |\")' src cgi-bin | grep -v 'BEGIN IMMEDIATE' | grep -v '^src/core/db.c:.*db_run(\"BEGIN DEFERRED\"'"
 check "i18n catalogs have the same keys and cover every op:t key" "python3 tests/i18n_check.py"
+check "no include cycles; each layer includes only what is below it (tests/lint_includes.py)" "python3 tests/lint_includes.py | grep -v '^ok '"
 exit $fail

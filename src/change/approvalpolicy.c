@@ -32,7 +32,7 @@ static const char *const types[] = { "normal", "emergency", "*", NULL };
 static const char *const risks[] = { "low", "medium", "high", "very_high", "*", NULL };
 
 int
-approvalpolicy_check(const struct apol *p, approvalpolicy_err_fn err, void *arg)
+approvalpolicy_check(const struct apol *p, fielderr_arg_fn err, void *arg)
 {
 	int bad = 0;
 	size_t nl = text_chars(p->name);
@@ -143,7 +143,7 @@ approvalpolicy_nsteps(long long id)
 }
 
 int
-approvalpolicy_step_check(long long pid, const struct approvalpolicy_step_in *s, long long *ids, int *nids, int *n_out, approvalpolicy_err_fn err,
+approvalpolicy_step_check(long long pid, const struct approvalpolicy_step_in *s, long long *ids, int *nids, int *n_out, fielderr_arg_fn err,
 		void *arg)
 {
 	int bad = 0, ns = approvalpolicy_nsteps(pid);

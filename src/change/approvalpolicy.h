@@ -5,6 +5,7 @@
  * them. Approvers are users with the approver, manager or admin role. */
 #ifndef OPSPLAN_APPROVALPOLICY_H
 #define OPSPLAN_APPROVALPOLICY_H
+#include "core/fielderr.h"
 #include <libxml/tree.h>
 #include "engine/approval.h"
 #include "core/audit.h"
@@ -24,8 +25,7 @@ struct apol { long long id; const char *name, *kind, *type, *risk; int active; }
  * low, medium, high, very_high or * (apr.error.risk); an active policy must not share kind,
  * type and risk level with another active one (apr.error.duplicate, on risk_level, the other's
  * name as arg). Each problem through err; the number of problems. */
-typedef void (*approvalpolicy_err_fn)(void *arg, const char *field, const char *key, const char *msg_arg);
-int approvalpolicy_check(const struct apol *p, approvalpolicy_err_fn err, void *arg);
+int approvalpolicy_check(const struct apol *p, fielderr_arg_fn err, void *arg);
 /* Inserts a checked policy (audited "policy.create"); its id, or -1. */
 long long approvalpolicy_create(const struct audit_who *who, const struct apol *p);
 /* Replaces policy old->id's header (audited "policy.update" with old and new; nothing when
@@ -47,7 +47,7 @@ struct approvalpolicy_step_in { int step; const char *name, *quorum, *n; const c
  * ids[0..*nids) (a: at least nlogins), each once; *n_out the quorum's n (0 unless quorum n). The
  * number of problems. */
 int approvalpolicy_step_check(long long pid, const struct approvalpolicy_step_in *s, long long *ids, int *nids, int *n_out,
-		    approvalpolicy_err_fn err, void *arg);
+		    fielderr_arg_fn err, void *arg);
 /* Stores a checked step (new or replacing step s->step) with its approvers (audited
  * "policy.step_save", old and new). 0 or -1. */
 int approvalpolicy_step_save(const struct audit_who *who, long long pid, const struct approvalpolicy_step_in *s, const long long *ids,

@@ -1,11 +1,14 @@
-/* approvalqueue.h — a change's approval route as stored (its policy, steps, decisions and the
- * delegations in force) loaded for the engine (approval.h), and the approver's queue: the
- * changes waiting for a user's decision. Read-only; the change page calls approvals_route_load() to
- * show the route and check a decision, the queue page approvals_queue_xml(). */
-#ifndef OPSPLAN_APPROVALQUEUE_H
-#define OPSPLAN_APPROVALQUEUE_H
+/* approvals.h — the one approval model of a change: its approval route as stored (its policy,
+ * steps, decisions and the delegations in force) loaded for the engine (engine/approval.h), the
+ * plan of every step it needs (its policy's, then the freeze override's), who may decide now, the
+ * approvers the outbox tells when a step waits, and the approver's queue (the changes waiting
+ * for a user's decision). */
+#ifndef OPSPLAN_APPROVALS_H
+#define OPSPLAN_APPROVALS_H
 #include <libxml/tree.h>
 #include "engine/approval.h"
+#include "change/change.h"
+#include "change/outbox.h"
 #include "core/arena.h"
 #include "core/buf.h"
 
@@ -28,6 +31,32 @@ struct approvals_route {
  * or from the database when pol is NULL. */
 int approvals_route_load(struct arena *a, long long change_id, const char *today, const struct approval_policy *pol, int npol,
 		  struct approvals_route *r);
+
+/* The plan of every step change c needs: its policy's, then (its window in a freeze) the freeze
+ * override's; where it stands and which route's step is current. */
+struct approvals_plan {
+	int routed;                  /* the change's own policy fits (approvals_route_load gave 1) */
+	struct approvals_route main;
+	int freeze;                  /* its window is in a freeze: the freeze override is needed too */
+	int frz_routed;              /* a freeze_override policy fits */
+	struct approvals_route frz;
+	int status;                  /* AP_* over every needed step */
+	struct approvals_route *cur;        /* pending: the route whose step is current (NULL: no route) */
+	int last;                    /* pending: the current step is in the authorization: the last step
+					of the change's policy, or the freeze override's */
+};
+/* Loads c's route for today; freeze from the conflict check. 0, or -1 on a database error. */
+int approvals_plan_load(struct arena *a, const struct change *c, int freeze, const char *today, struct approvals_plan *r);
+/* approvals_plan_load with the freeze found by c's conflict check (conflict_check) now. 0, or -1. */
+int approvals_plan_now(struct arena *a, const struct change *c, const char *today, struct approvals_plan *r);
+/* Whether user may decide now: APPROVAL_OK (with *on_behalf) or the engine's reason; -1 when no
+ * policy fits the step that is due (apr.error.no_route). */
+int approvals_may(const struct approvals_plan *r, long long user, const char *today, long long *on_behalf);
+/* The step now waiting for c (as it is after the step just taken) as the outbox takes it. 0, -1. */
+int approvals_waiting(struct arena *a, const struct change *c, struct outbox_waiting *w);
+/* The notifications of a step of c (outbox_change) with the approvers of the step now waiting:
+ * what transitions and decisions call after their write. The rows written, or -1. */
+int approvals_notify(struct arena *a, const struct change *c, const char *from, const char *reason, long long actor);
 
 /* <queue count><change id number title type risk-level state requester requester-name
  * planned-start planned-end policy policy-name step step-name approvals needed freeze="1"

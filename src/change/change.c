@@ -52,7 +52,7 @@ col(struct arena *a, sqlite3_stmt *st, int i)
 }
 
 int
-change_check(struct change *c, plan_err_fn err, void *arg, struct arena *a)
+change_check(struct change *c, fielderr_fn err, void *arg, struct arena *a)
 {
 	int bad = 0;
 #define BAD(f, k) do { err(arg, f, k); bad++; } while (0)

@@ -4,6 +4,7 @@
  * The workflow (transitions and the implementation log) is changeflow.c. */
 #ifndef OPSPLAN_CHANGE_H
 #define OPSPLAN_CHANGE_H
+#include "core/fielderr.h"
 #include <libxml/tree.h>
 #include "core/audit.h"
 #include "core/auth.h"
@@ -43,7 +44,7 @@ struct change {
  * them empty, its category when none is given, and its risk level; other types need every risk
  * answer. Computes risk_score and risk_level. Reports each bad field through err; the number of
  * bad fields. Strings new to c are allocated in a. */
-int change_check(struct change *c, plan_err_fn err, void *arg, struct arena *a);
+int change_check(struct change *c, fielderr_fn err, void *arg, struct arena *a);
 /* Gives the next number of this year (change_numbers, inside the caller's transaction), inserts
  * the checked change with requester_id, its CIs, tasks and risk answers, and the audit record
  * change.create. Sets c->id and c->number (in a). 0 or -1. */

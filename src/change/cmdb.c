@@ -38,7 +38,7 @@ code_ok(const char *s)
 }
 
 int
-cmdb_check(struct ci *ci, int is_new, plan_err_fn err, void *arg)
+cmdb_check(struct ci *ci, int is_new, fielderr_fn err, void *arg)
 {
 	int bad = 0;
 #define BAD(f, k) do { err(arg, f, k); bad++; } while (0)

@@ -4,6 +4,7 @@
  * is the status "retired". Relations: "from runs_on to", "from depends_on to". */
 #ifndef OPSPLAN_CMDB_H
 #define OPSPLAN_CMDB_H
+#include "core/fielderr.h"
 #include <libxml/tree.h>
 #include "core/audit.h"
 #include "core/arena.h"
@@ -22,7 +23,7 @@ struct ci {
 
 /* Checks a CI's fields (is_new: also the code: format and not taken) and resolves owner into
  * owner_id. Reports each bad field through err; the number of bad fields. */
-int cmdb_check(struct ci *ci, int is_new, plan_err_fn err, void *arg);
+int cmdb_check(struct ci *ci, int is_new, fielderr_fn err, void *arg);
 /* The CI of code into out (strings in a). 1 found, 0 not, -1 on a database error. */
 int cmdb_load(struct arena *a, const char *code, struct ci *out);
 /* Inserts a checked CI (sets ci->id) with its audit record ci.create. 0 or -1. */

@@ -21,7 +21,7 @@ col(sqlite3_stmt *st, int i)
 
 int
 delegation_check(long long user_id, const char *delegate, const char *start, const char *end, long long *delegate_id,
-	  delegation_err_fn err, void *arg)
+	  fielderr_arg_fn err, void *arg)
 {
 	int bad = 0;
 	*delegate_id = 0;

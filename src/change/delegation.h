@@ -4,13 +4,13 @@
  * transaction), the list model and the delegations as the engine (approval.h) takes them. */
 #ifndef OPSPLAN_DELEGATION_H
 #define OPSPLAN_DELEGATION_H
+#include "core/fielderr.h"
 #include <libxml/tree.h>
 #include "engine/approval.h"
 #include "core/audit.h"
 #include "core/arena.h"
 #include "core/buf.h"
 
-typedef void (*delegation_err_fn)(void *arg, const char *field, const char *key, const char *msg_arg);
 /* Checks a delegation of user_id to the login delegate from start to end ("YYYY-MM-DD"):
  * delegate given and known (apr.error.delegate_unknown), not the user (apr.error.delegate_self),
  * with the approver, manager or admin role (apr.error.delegate_role); start and end dates
@@ -18,7 +18,7 @@ typedef void (*delegation_err_fn)(void *arg, const char *field, const char *key,
  * delegation of the user (apr.error.delegate_overlap, on start, arg "START – END" of the other).
  * The delegate's id in *delegate_id. The number of problems. */
 int delegation_check(long long user_id, const char *delegate, const char *start, const char *end, long long *delegate_id,
-	      delegation_err_fn err, void *arg);
+	      fielderr_arg_fn err, void *arg);
 /* Stores a checked delegation (audited "delegation.create" {user, delegate, start, end}); its
  * id or -1. */
 long long delegation_create(const struct audit_who *who, long long user_id, long long delegate_id, const char *start,

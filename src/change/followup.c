@@ -21,7 +21,7 @@ followup_may(const struct change *c, const struct user *u)
 }
 
 /* task_check's field names are the task form's: reported under the follow-up form's names. */
-struct rename { plan_err_fn err; void *arg; };
+struct rename { fielderr_fn err; void *arg; };
 
 static void
 renamed(void *arg, const char *field, const char *key)
@@ -34,7 +34,7 @@ renamed(void *arg, const char *field, const char *key)
 
 int
 followup_add(const struct audit_who *who, const struct user *u, const struct change *c, const struct followup_in *f,
-	  plan_err_fn err, void *earg, struct arena *a, long long *task_id)
+	  fielderr_fn err, void *earg, struct arena *a, long long *task_id)
 {
 	if (strcmp(c->state, "review")) return -2;
 	if (!followup_may(c, u)) return -3;

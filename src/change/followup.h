@@ -5,6 +5,7 @@
  * change, all inside the caller's BEGIN IMMEDIATE transaction. */
 #ifndef OPSPLAN_CHGFOLLOW_H
 #define OPSPLAN_CHGFOLLOW_H
+#include "core/fielderr.h"
 #include "change/change.h"
 #include "plan/plan.h"
 
@@ -19,7 +20,7 @@ int followup_may(const struct change *c, const struct user *u);
  * -1 a database error; -2 c is not in review; -3 u may not add follow-ups; -4 u does not manage
  * the project (nothing written). */
 int followup_add(const struct audit_who *who, const struct user *u, const struct change *c, const struct followup_in *f,
-	      plan_err_fn err, void *earg, struct arena *a, long long *task_id);
+	      fielderr_fn err, void *earg, struct arena *a, long long *task_id);
 /* <followups><task id wbs name status percent project owner owner-name planned-finish created
  * created-by/>…</followups> under parent: the follow-up tasks of change_id, oldest first. */
 void followup_xml(xmlNodePtr parent, long long change_id);

@@ -1,10 +1,7 @@
 /* outbox.c — notification rows for change management (outbox.h). */
 #include "change/outbox.h"
-#include "change/decide.h"
-#include "engine/cal.h"
 #include "core/clock.h"
 #include "core/json.h"
-#include "plan/plan.h"
 #include "core/config.h"
 #include "core/db.h"
 #include "core/text.h"
@@ -91,16 +88,13 @@ login_of(struct arena *a, long long id)
 	return s;
 }
 
-/* change.approval_needed to whoever may decide the step now waiting (change.approved to the
- * requester when every step is met but the change cannot be scheduled yet). The rows, or -1. */
+/* change.approval_needed to the approvers of the step now waiting (w), once, when it began to
+ * wait; change.approved to the requester when every step is met but the change cannot be
+ * scheduled yet. The rows, or -1. */
 static int
-approvers(struct arena *a, const struct change *c, const struct ob_chg *o, const char *from, long long actor)
+approvers(struct arena *a, const struct ob_chg *o, const char *from, long long actor, const struct outbox_waiting *w)
 {
-	char today[11];   /* the local day: delegations and policies are in local days */
-	cal_iso(plan_today(), today);
-	struct decide_route r;
-	if (decide_route_now(a, c, today, &r)) return -1;
-	if (r.status == APPROVAL_APPROVED) {
+	if (w->approved) {
 		const char *missing = arena_printf(a, "%s%s%s", o->ps ? "" : "planned_start ", o->pe ? "" : "planned_end ",
 						   o->implementer ? "" : "implementer");
 		size_t k = strlen(missing);
@@ -108,31 +102,19 @@ approvers(struct arena *a, const struct change *c, const struct ob_chg *o, const
 		const char *const extra[] = { "missing", arena_strndup(a, missing, k), NULL };
 		return put(a, "change.approved", o, from, "", o->requester, actor, extra);
 	}
-	const struct approvals_route *x = r.cur;
-	if (r.status != APPROVAL_PENDING || !x || x->state.current < 0) return 0;
-	int step = x->steps[x->state.current].step;
-	const char *policy = "", *step_name = "";
-	sqlite3_stmt *st = db_q("SELECT p.name, coalesce(s.name, '') FROM approval_policies p LEFT JOIN approval_steps s"
-				" ON s.policy_id = p.id AND s.step = ? WHERE p.id = ?", "ii", (long long)step, x->policy_id);
-	if (st && sqlite3_step(st) == SQLITE_ROW) {
-		policy = col(a, st, 0);
-		step_name = col(a, st, 1);
-	}
-	if (st) sqlite3_reset(st);
-	struct approval_who w[64];
-	int n = approval_who_may_decide(&x->chg, x->steps, x->nsteps, x->d, x->nd, x->g, x->ng, today, w, 64);
-	const char *occasion = arena_printf(a, "%lld:%d", x->policy_id, step);
+	if (!w->pending) return 0;
+	const char *occasion = arena_printf(a, "%lld:%d", w->policy_id, w->step);
 	/* told when the step began to wait: a later decision on the same step tells nobody again */
 	if (db_int("SELECT count(*) FROM notification_outbox WHERE event = 'change.approval_needed' AND entity = 'change'"
 		   " AND entity_id = ? AND occasion = ?", "ss", o->number, occasion))
 		return 0;
 	int made = 0;
-	for (int i = 0; i < n && i < 64; i++) {
-		const char *ob = w[i].on_behalf ? login_of(a, w[i].on_behalf) : NULL;
-		const char *const extra[] = { "step", arena_printf(a, "%d", step), "step_name", step_name, "policy_name", policy,
-					      "on_behalf", ob, NULL };
+	for (int i = 0; i < w->n; i++) {
+		const char *ob = w->who[i].on_behalf ? login_of(a, w->who[i].on_behalf) : NULL;
+		const char *const extra[] = { "step", arena_printf(a, "%d", w->step), "step_name", w->step_name,
+					      "policy_name", w->policy_name, "on_behalf", ob, NULL };
 		/* the pairs end at the first NULL key; on_behalf's value may be NULL (JSON null) */
-		int rc = put(a, "change.approval_needed", o, from, occasion, w[i].user, actor, extra);
+		int rc = put(a, "change.approval_needed", o, from, occasion, w->who[i].user, actor, extra);
 		if (rc < 0) return -1;
 		made += rc;
 	}
@@ -140,7 +122,8 @@ approvers(struct arena *a, const struct change *c, const struct ob_chg *o, const
 }
 
 int
-outbox_change(struct arena *a, const struct change *c, const char *from, const char *reason, long long actor)
+outbox_change(struct arena *a, const struct change *c, const char *from, const char *reason, long long actor,
+	      const struct outbox_waiting *w)
 {
 	struct ob_chg o;
 	if (ob_load(a, c->id, &o)) return -1;
@@ -161,7 +144,7 @@ outbox_change(struct arena *a, const struct change *c, const char *from, const c
 	if (rc < 0) return -1;
 	made += rc;
 	if (open) {
-		rc = approvers(a, c, &o, from, actor);
+		rc = approvers(a, &o, from, actor, w);
 		if (rc < 0) return -1;
 		made += rc;
 	}

@@ -20,7 +20,7 @@ code_ok(const char *s)
 }
 
 int
-standard_check(const struct stdchg *s, int is_new, plan_err_fn err, void *arg)
+standard_check(const struct stdchg *s, int is_new, fielderr_fn err, void *arg)
 {
 	int bad = 0;
 #define BAD(f, k) do { err(arg, f, k); bad++; } while (0)

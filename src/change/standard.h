@@ -7,6 +7,7 @@
  * transaction. */
 #ifndef OPSPLAN_STANDARD_H
 #define OPSPLAN_STANDARD_H
+#include "core/fielderr.h"
 #include <libxml/tree.h>
 #include "core/audit.h"
 #include "core/arena.h"
@@ -23,7 +24,7 @@ struct stdchg {
 
 /* Checks the fields (is_new: the code too — 2..32 of A-Z 0-9 - _ ., not taken). Reports each
  * bad field through err; the number of bad fields. */
-int standard_check(const struct stdchg *s, int is_new, plan_err_fn err, void *arg);
+int standard_check(const struct stdchg *s, int is_new, fielderr_fn err, void *arg);
 /* Inserts a checked standard change approved by approver now, with the audit record
  * standard.create (reason as given). Sets s->id. 0 or -1. */
 int standard_create(const struct audit_who *who, struct stdchg *s, long long approver, const char *reason);

@@ -9,7 +9,7 @@
 #include "engine/win.h"
 #include "engine/approval.h"
 #include "change/conflict.h"
-#include "change/outbox.h"
+#include "change/approvals.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -134,7 +134,7 @@ text(change_form_fn form, void *farg, const char *name)
 
 int
 transition_take(const struct audit_who *who, const struct user *u, const struct change *c, const char *to,
-	     change_form_fn form, void *farg, plan_err_fn err, void *earg, struct arena *a, const char **key)
+	     change_form_fn form, void *farg, fielderr_fn err, void *earg, struct arena *a, const char **key)
 {
 	const struct change_transition *t = find(c, to);
 	*key = "chg.error.transition";
@@ -286,12 +286,12 @@ transition_take(const struct audit_who *who, const struct user *u, const struct 
 	buf_free(&ov);
 	buf_free(&nv);
 	if (rc) return -1;
-	return outbox_change(a, c, c->state, reason, u->id) < 0 ? -1 : 0;
+	return approvals_notify(a, c, c->state, reason, u->id) < 0 ? -1 : 0;
 }
 
 int
 transition_log(const struct audit_who *who, const struct user *u, const struct change *c, const char *entry,
-	    plan_err_fn err, void *earg)
+	    fielderr_fn err, void *earg)
 {
 	unsigned b = who_bits(c, u);
 	if (!(b & (CW_IMPLEMENTER | CW_ADMIN))) return -3;

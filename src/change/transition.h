@@ -7,6 +7,7 @@
  * (change.transition, entity "change", id the number) inside the caller's transaction. */
 #ifndef OPSPLAN_CHANGEFLOW_H
 #define OPSPLAN_CHANGEFLOW_H
+#include "core/fielderr.h"
 #include "change/change.h"
 #include "plan/plan.h"
 
@@ -38,12 +39,12 @@ typedef const char *(*change_form_fn)(void *arg, const char *name);   /* a form 
  * (each reported through err, nothing written); -1 on a database error; -2 when no transition
  * leads from c's state to to for its type (409; *key set); -3 when u may not take it (403). */
 int transition_take(const struct audit_who *who, const struct user *u, const struct change *c, const char *to,
-		 change_form_fn form, void *farg, plan_err_fn err, void *earg, struct arena *a, const char **key);
+		 change_form_fn form, void *farg, fielderr_fn err, void *earg, struct arena *a, const char **key);
 /* Appends an implementation log entry (1..4000 characters) by u while c is in implement (the
  * implementer or an admin), audited change.log. 0; 1 a bad entry (reported through err); -1 a
  * database error; -2 not in implement; -3 not allowed. */
 int transition_log(const struct audit_who *who, const struct user *u, const struct change *c, const char *entry,
-		plan_err_fn err, void *earg);
+		fielderr_fn err, void *earg);
 
 /* Where a decision takes a change in state (assess or authorize), pure: status the engine's
  * AP_* over every step the change needs (its policy's, then the freeze override's when its

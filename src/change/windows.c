@@ -19,7 +19,7 @@ col(sqlite3_stmt *st, int i)
 }
 
 int
-windows_check(const struct windows_fields *f, char out_start[17], char out_end[17], long long *ci_id, win_err_fn err,
+windows_check(const struct windows_fields *f, char out_start[17], char out_end[17], long long *ci_id, fielderr_fn err,
 	   void *arg)
 {
 	int bad = 0;
@@ -222,7 +222,7 @@ ci_attrs(xmlNodePtr e, long long id, const char *code_attr, const char *name_att
 
 int
 windows_check_xml(xmlNodePtr parent, const char *start, const char *end, const char *const *codes, int n,
-	       struct arena *a, windows_err_fn err, void *arg)
+	       struct arena *a, fielderr_arg_fn err, void *arg)
 {
 	long s = win_parse(start), e = win_parse(end);
 	int bad = 0;

@@ -4,6 +4,7 @@
  * of a proposed change on CIs and the CIs related to them — the model the change forms call. */
 #ifndef OPSPLAN_CHANGEWIN_H
 #define OPSPLAN_CHANGEWIN_H
+#include "core/fielderr.h"
 #include <libxml/tree.h>
 #include "core/audit.h"
 #include "core/arena.h"
@@ -22,7 +23,7 @@ struct windows_fields { const char *kind, *name, *start, *end, *repeat, *repeat_
  * (win.error.ci), note (win.error.note). Canonicalises start and end ("T" form) in place of the
  * caller's copies out_start/out_end[17] and gives the CI's id in *ci_id (0 every CI). The
  * number of problems. */
-int windows_check(const struct windows_fields *f, char out_start[17], char out_end[17], long long *ci_id, win_err_fn err,
+int windows_check(const struct windows_fields *f, char out_start[17], char out_end[17], long long *ci_id, fielderr_fn err,
 	       void *arg);
 /* Stores a new window (audited "window.create"); its id, or -1. f as checked by windows_check. */
 long long windows_create(const struct audit_who *who, const struct windows_fields *f, long long ci_id);
@@ -51,9 +52,8 @@ void windows_cis_xml(xmlNodePtr parent);
  * (win.error.time), end (win.error.order, win.error.check_long over WINDOWS_CHECK_MAX_DAYS), ci
  * (win.error.ci with the code as arg). Returns the number of findings, -1 on bad input or a
  * database error (nothing added then). */
-typedef void (*windows_err_fn)(void *arg, const char *field, const char *key, const char *msg_arg);
 int windows_check_xml(xmlNodePtr parent, const char *start, const char *end, const char *const *codes, int n,
-		   struct arena *a, windows_err_fn err, void *arg);
+		   struct arena *a, fielderr_arg_fn err, void *arg);
 
 /* The month view of month "YYYY-MM": <month value prev next first last><week><day date d
  * weekday in-month freeze="0|1" maintenance="0|1"><occ window kind name from to ci/>…</day>

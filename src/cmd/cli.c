@@ -3,7 +3,6 @@
  * Writes go through the same model functions and audit chain as the web pages, with the
  * actor "cli:<unix user>". */
 #include "cmd/cli.h"
-#include "cmd/demo.h"
 #include "plan/schedule.h"
 #include "plan/plan.h"
 #include "core/audit.h"
@@ -53,8 +52,8 @@ cli_open_db(int create)
 	return 0;
 }
 
-static int
-init_db(void)
+int
+cli_init_db(void)
 {
 	char err[600];
 	if (cli_open_db(1)) return -1;
@@ -80,7 +79,7 @@ cli_init(int argc, char **argv)
 {
 	(void)argv;
 	if (argc > 1) return cli_usage("usage: opsplan init");
-	if (init_db()) return 1;
+	if (cli_init_db()) return 1;
 	printf("opsplan: database %s at schema %d\n", cfg.db, db_version());
 	db_close();
 	return 0;
@@ -106,24 +105,6 @@ cli_migrate(int argc, char **argv)
 	}
 	printf("opsplan: schema %d -> %d\n", before, db_version());
 	db_close();
-	return 0;
-}
-
-int
-cli_demo(int argc, char **argv)
-{
-	(void)argv;
-	if (argc > 1) return cli_usage("usage: opsplan demo");
-	if (init_db()) return 1;
-	if (db_int("SELECT count(*) FROM users", "") > 0) {
-		fprintf(stderr, "opsplan: %s already has users; the demo needs a new database\n", cfg.db);
-		db_close();
-		return 1;
-	}
-	int rc = demo_fill();
-	db_close();
-	if (rc) return 1;
-	printf("opsplan: demo database %s ready\n", cfg.db);
 	return 0;
 }
 

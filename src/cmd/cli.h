@@ -6,10 +6,12 @@
 #include "core/buf.h"
 int cli_init(int argc, char **argv);
 int cli_migrate(int argc, char **argv);
-int cli_demo(int argc, char **argv);
 int cli_audit(int argc, char **argv);
 int cli_user(int argc, char **argv);
 int cli_backup(int argc, char **argv);
+/* Creates or opens the configured database, applies the migrations and loads the CSRF key; 0, or
+ * -1 with the reason on stderr. */
+int cli_init_db(void);
 /* "opsplan: msg" on stderr; returns 2 (bad arguments). */
 int cli_usage(const char *msg);
 /* Opens the configured database (create: also a new file); -1 with the reason on stderr. */

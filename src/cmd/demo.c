@@ -5,7 +5,9 @@
  * recurring template. Progress history goes back over the last weeks. Everything is written
  * through the audited model functions. */
 #include "cmd/demo.h"
+#include "change/approvals.h"
 #include "cmd/cli.h"
+#include "core/config.h"
 #include "core/audit.h"
 #include "core/auth.h"
 #include "change/change.h"
@@ -419,7 +421,7 @@ demo_user(const char *login)
 	struct user u = { .login = login, .display_name = "", .email = "", .phone = "", .lang = "", .active = 1 };
 	u.id = db_int("SELECT id FROM users WHERE login = ?", "s", login);
 	sqlite3_stmt *st = db_q("SELECT role FROM user_roles WHERE user_id = ?", "i", u.id);
-	while (st && sqlite3_step(st) == SQLITE_ROW) u.roles |= auth_role_bit((const char *)sqlite3_column_text(st, 0));
+	while (st && sqlite3_step(st) == SQLITE_ROW) u.roles |= role_bit((const char *)sqlite3_column_text(st, 0));
 	if (st) sqlite3_reset(st);
 	return u;
 }
@@ -463,10 +465,10 @@ demo_decide(const struct audit_who *who, struct arena *a, const char *number, co
 	if (ck < 0) return -1;
 	char today[11];   /* the local day: delegations and policies are in local days */
 	cal_iso(plan_today(), today);
-	struct decide_route r;
+	struct approvals_plan r;
 	long long ob = 0, uid = db_int("SELECT id FROM users WHERE login = ?", "s", login);
-	if (decide_route_load(a, &c, ck == 0 && cr.freeze, today, &r)) return -1;
-	if (decide_may(&r, uid, today, &ob) != APPROVAL_OK) return 0;
+	if (approvals_plan_load(a, &c, ck == 0 && cr.freeze, today, &r)) return -1;
+	if (approvals_may(&r, uid, today, &ob) != APPROVAL_OK) return 0;
 	struct buf js = {0};
 	conflict_json(&js, ck == 0 ? cr.f : NULL, ck == 0 ? cr.n : 0);
 	const char *state, *missing;
@@ -635,7 +637,7 @@ demo_approvals(const struct audit_who *who)
 	return 0;
 }
 
-int
+static int
 demo_fill(void)
 {
 	struct audit_who who = { "system", "", "demo" };
@@ -726,4 +728,22 @@ fail:
 	db_rollback();
 	arena_reset(&a);
 	return -1;
+}
+
+int
+cli_demo(int argc, char **argv)
+{
+	(void)argv;
+	if (argc > 1) return cli_usage("usage: opsplan demo");
+	if (cli_init_db()) return 1;
+	if (db_int("SELECT count(*) FROM users", "") > 0) {
+		fprintf(stderr, "opsplan: %s already has users; the demo needs a new database\n", cfg.db);
+		db_close();
+		return 1;
+	}
+	int rc = demo_fill();
+	db_close();
+	if (rc) return 1;
+	printf("opsplan: demo database %s ready\n", cfg.db);
+	return 0;
 }

@@ -2,6 +2,6 @@
 #ifndef OPSPLAN_DEMO_H
 #define OPSPLAN_DEMO_H
 
-/* Fills an initialised, empty database with the demo users and history. 0 or -1. */
-int demo_fill(void);
+/* `opsplan demo`: a new database with the demo users, projects, changes and their history. */
+int cli_demo(int argc, char **argv);
 #endif

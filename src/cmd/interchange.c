@@ -37,7 +37,7 @@ who_cli(void)
 	return (struct audit_who){ actor, "", "cli" };
 }
 
-/* plan_err_fn for the project a file is imported into: each refused field in words. */
+/* fielderr_fn for the project a file is imported into: each refused field in words. */
 static void
 project_field(void *arg, const char *field, const char *key)
 {

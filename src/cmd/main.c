@@ -1,6 +1,7 @@
 /* main.c — one program: `opsplan serve` runs the FastCGI master; started by a CGI server
  * (GATEWAY_INTERFACE set) it answers one request; the other subcommands do admin work. */
 #include "cmd/cli.h"
+#include "cmd/demo.h"
 #include "cmd/cron.h"
 #include "cmd/evidence.h"
 #include "cmd/interchange.h"

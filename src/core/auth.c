@@ -17,16 +17,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-const char *const auth_role_names[6] = { "admin", "manager", "engineer", "approver", "auditor", "viewer" };
-
-unsigned
-auth_role_bit(const char *name)
-{
-	for (int i = 0; i < 6; i++)
-		if (name && !strcmp(name, auth_role_names[i])) return 1u << i;
-	return 0;
-}
-
 int
 auth_identity(char **env, char out[65], const char **why)
 {

@@ -1,26 +1,10 @@
-/* auth.h — identity from the SSO param, roles, and CSRF tokens.
- * Roles are bits; a route names the bits that may use it. */
+/* auth.h — identity from the SSO param, CSRF tokens and the language of a request. The user and
+ * roles are role.h's. */
 #ifndef OPSPLAN_AUTH_H
 #define OPSPLAN_AUTH_H
 #include <stddef.h>
 #include <time.h>
-
-enum {
-	ROLE_ADMIN = 1, ROLE_MANAGER = 2, ROLE_ENGINEER = 4, ROLE_APPROVER = 8,
-	ROLE_AUDITOR = 16, ROLE_VIEWER = 32,
-	ROLE_ANY = 63,
-};
-extern const char *const auth_role_names[6];  /* by bit index */
-
-/* The bit of a role name, 0 when unknown. */
-unsigned auth_role_bit(const char *name);
-
-struct user {
-	long long id;
-	const char *login, *display_name, *email, *phone, *lang;
-	int active;
-	unsigned roles;
-};
+#include "core/role.h"
 
 struct req;
 /* Reads the identity param: exactly once, non-empty, realm stripped, lower-cased, 1..64 of

@@ -1,7 +1,8 @@
 /* config.c — configuration keys, their defaults and their checks. One table lists every key,
  * so the file parser, the environment overrides and the README stay in step. */
 #include "core/config.h"
-#include "core/auth.h"
+#include "core/role.h"
+#include <stddef.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -150,7 +151,7 @@ config_load(const char *path, char *err, int errlen)
 		snprintf(err, errlen, "default_lang: must be zh-CN or en, not '%s'", cfg.default_lang);
 		return -1;
 	}
-	if (strcmp(cfg.auto_provision, "off") && !auth_role_bit(cfg.auto_provision)) {
+	if (strcmp(cfg.auto_provision, "off") && !role_bit(cfg.auto_provision)) {
 		snprintf(err, errlen, "auto_provision: must be off or a role (viewer, engineer, ...), not '%s'",
 			 cfg.auto_provision);
 		return -1;

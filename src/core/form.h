@@ -3,12 +3,12 @@
 #ifndef OPSPLAN_FORM_H
 #define OPSPLAN_FORM_H
 #include "core/ctx.h"
-#include "plan/plan.h"
+#include "core/fielderr.h"
 
 /* A form field without surrounding white space (text_trim), "" when absent. */
 const char *form_str(struct ctx *c, const char *name);
 /* A number field: dflt when empty, NAN when not a plain finite number. */
 double form_num(struct ctx *c, const char *name, double dflt);
-/* plan_err_fn for the model's checks: records the field error on c (a struct ctx *). */
+/* fielderr_fn for the models' checks: records the field error on c (a struct ctx *). */
 void form_err(void *c, const char *field, const char *key);
 #endif

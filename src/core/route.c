@@ -2,6 +2,7 @@
  * passes in one place: identity, route and method, role, Origin/Fetch-Metadata and CSRF for
  * POST, duplicate submission, the write transaction, rendering and error pages. */
 #include "core/route.h"
+#include "core/role.h"
 #include "core/cache.h"
 #include "core/clock.h"
 #include "core/config.h"
@@ -93,7 +94,7 @@ build_doc(struct ctx *c, const char *name)
 		xml_attr(u, "phone", c->u->phone);
 		xml_attr(u, "lang", c->u->lang);
 		for (int i = 0; i < 6; i++)
-			if (c->u->roles & (1u << i)) xml_text(u, "role", auth_role_names[i]);
+			if (c->u->roles & (1u << i)) xml_text(u, "role", role_names[i]);
 	}
 	/* ?flash=NAME after a redirect: only names with a message, so a link cannot show raw keys */
 	static const char *const flashes[] = { "saved", "lang", "role", "created", "deleted", "moved", "progress",
@@ -222,7 +223,7 @@ load_user(struct ctx *c, const char *login, const char **key)
 		if (!strcmp(cfg.auto_provision, "off")) { *key = "error.unknown_user"; return 403; }
 		struct audit_who who = { login, c->rq->request_id, c->rq->client };
 		if (db_begin() != SQLITE_OK) { *key = "error.busy"; return 503; }
-		if (user_create(&who, "user.provision", login, "", "", "", "", auth_role_bit(cfg.auto_provision),
+		if (user_create(&who, "user.provision", login, "", "", "", "", role_bit(cfg.auto_provision),
 				"first sign-on") || db_commit() != SQLITE_OK) {
 			db_rollback();
 			/* a concurrent first request may have created it */

@@ -1,6 +1,7 @@
 /* user.c — users and their roles in SQLite; every write appends its audit record with the old
  * and new values as JSON. */
 #include "core/user.h"
+#include "core/role.h"
 #include "core/json.h"
 #include "core/clock.h"
 #include "core/db.h"
@@ -37,7 +38,7 @@ user_roles(long long id)
 	unsigned r = 0;
 	sqlite3_stmt *st = db_q("SELECT role FROM user_roles WHERE user_id = ?", "i", id);
 	while (st && sqlite3_step(st) == SQLITE_ROW)
-		r |= auth_role_bit((const char *)sqlite3_column_text(st, 0));
+		r |= role_bit((const char *)sqlite3_column_text(st, 0));
 	if (st) sqlite3_reset(st);
 	return r;
 }
@@ -49,7 +50,7 @@ user_roles_str(unsigned roles, struct buf *b)
 	for (int i = 0; i < 6; i++)
 		if (roles & (1u << i)) {
 			if (!first) buf_addc(b, ',');
-			buf_adds(b, auth_role_names[i]);
+			buf_adds(b, role_names[i]);
 			first = 0;
 		}
 }
@@ -63,7 +64,7 @@ user_roles_parse(const char *list)
 	snprintf(tmp, sizeof tmp, "%s", list);
 	char *save = NULL;
 	for (char *t = strtok_r(tmp, ", ", &save); t; t = strtok_r(NULL, ", ", &save)) {
-		unsigned b = auth_role_bit(t);
+		unsigned b = role_bit(t);
 		if (!b) return 0;
 		r |= b;
 	}
@@ -137,7 +138,7 @@ write_roles(long long id, unsigned roles)
 	if (db_run("DELETE FROM user_roles WHERE user_id = ?", "i", id) != SQLITE_DONE) return -1;
 	for (int i = 0; i < 6; i++)
 		if ((roles & (1u << i)) &&
-		    db_run("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", "is", id, auth_role_names[i]) != SQLITE_DONE)
+		    db_run("INSERT INTO user_roles (user_id, role) VALUES (?, ?)", "is", id, role_names[i]) != SQLITE_DONE)
 			return -1;
 	return 0;
 }

@@ -38,7 +38,7 @@ win_format(long m, char out[17])
 }
 
 int
-win_validate(const char *start, const char *end, const char *repeat, const char *repeat_until, win_err_fn err,
+win_validate(const char *start, const char *end, const char *repeat, const char *repeat_until, fielderr_fn err,
 	     void *arg)
 {
 	int bad = 0;

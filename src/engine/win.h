@@ -7,6 +7,7 @@
  * cross midnight (Saturday 22:00 – Sunday 06:00) but may not be longer than 7 days. */
 #ifndef OPSPLAN_WINDOWS_H
 #define OPSPLAN_WINDOWS_H
+#include "core/fielderr.h"
 
 enum { WIN_DAY = 1440, WIN_WEEK = 7 * 1440 };
 
@@ -31,8 +32,7 @@ void win_format(long m, char out[17]);
  * most 7 days long (win.error.weekly_long, on "end"), repeat_until empty or a date
  * (error.date) not before the start's day (win.error.until_order). Each problem through err
  * (field, message key); the number of problems. */
-typedef void (*win_err_fn)(void *arg, const char *field, const char *key);
-int win_validate(const char *start, const char *end, const char *repeat, const char *repeat_until, win_err_fn err,
+int win_validate(const char *start, const char *end, const char *repeat, const char *repeat_until, fielderr_fn err,
 		 void *arg);
 
 /* The occurrences of windows w[0..n) that overlap [from, to), ordered by start (then window

@@ -12,7 +12,7 @@
 #include <string.h>
 
 int
-calendars_check(const char *const *days, int ndays, const char *hours, char wd[8], char hr[64], plan_err_fn err,
+calendars_check(const char *const *days, int ndays, const char *hours, char wd[8], char hr[64], fielderr_fn err,
 	     void *arg)
 {
 	int bad = 0;

@@ -4,6 +4,7 @@
  * with its audit record. */
 #ifndef OPSPLAN_CALENDARS_H
 #define OPSPLAN_CALENDARS_H
+#include "core/fielderr.h"
 #include <libxml/tree.h>
 #include "core/arena.h"
 #include "core/buf.h"
@@ -14,7 +15,7 @@
  * order) and the working hours ("09:00-12:00,13:00-18:00"; spaces and the full-width ，： allowed);
  * their canonical texts into wd and hr.
  * Reports each bad field ("weekdays", "hours") through err; the number of bad fields. */
-int calendars_check(const char *const *days, int ndays, const char *hours, char wd[8], char hr[64], plan_err_fn err,
+int calendars_check(const char *const *days, int ndays, const char *hours, char wd[8], char hr[64], fielderr_fn err,
 		 void *arg);
 /* A project calendar's name: NULL when good (1..64 characters, one line, not another calendar's
  * name; id is the calendar being renamed, 0 for a new one), else the message key. */

@@ -142,7 +142,7 @@ finish_day(struct arena *a, const struct calendar *c, const char *dt)
 	return arena_strdup(a, out);
 }
 
-/* plan_err_fn keeping the first field task_check refuses. */
+/* fielderr_fn keeping the first field task_check refuses. */
 static void
 first_field(void *arg, const char *field, const char *key)
 {

@@ -11,7 +11,7 @@
 #include <string.h>
 
 int
-leave_check(long long user_id, const char *start, const char *end, const char *note, leave_err_fn err, void *arg,
+leave_check(long long user_id, const char *start, const char *end, const char *note, fielderr_arg_fn err, void *arg,
 	    struct arena *a)
 {
 	int bad = 0, s = text_date_ok(start) ? cal_day(start) : -1, e = text_date_ok(end) ? cal_day(end) : -1;

@@ -3,6 +3,7 @@
  * the projects a change reschedules (those where the person owns open tasks). */
 #ifndef OPSPLAN_LEAVE_H
 #define OPSPLAN_LEAVE_H
+#include "core/fielderr.h"
 #include <libxml/tree.h>
 #include "core/audit.h"
 #include "core/arena.h"
@@ -14,8 +15,7 @@ enum { LEAVE_MAX_DAYS = 366, LEAVE_NOTE_MAX = 200 };
  * (error.date), end before start (leave.error.order), longer than a year (leave.error.too_long),
  * overlapping a stored range (leave.error.overlap on "start", arg: that range "FROM – TO"),
  * "note" too long or not one line (leave.error.note). The number of problems. */
-typedef void (*leave_err_fn)(void *arg, const char *field, const char *key, const char *msg_arg);
-int leave_check(long long user_id, const char *start, const char *end, const char *note, leave_err_fn err, void *arg,
+int leave_check(long long user_id, const char *start, const char *end, const char *note, fielderr_arg_fn err, void *arg,
 		struct arena *a);
 /* Adds the range (audited "leave.add", entity "leave"); its id, or -1. */
 long long leave_add(const struct audit_who *who, long long user_id, const char *login, const char *start,

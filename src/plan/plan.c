@@ -6,7 +6,6 @@
 #include "engine/health.h"
 #include "core/db.h"
 #include "core/text.h"
-#include "plan/trend.h"
 #include "engine/wbs.h"
 #include "core/xml.h"
 #include <math.h>

@@ -20,8 +20,6 @@ struct project {
 	int is_template;
 };
 
-/* Field problems reported by the checks: called once per bad field with its message key. */
-typedef void (*plan_err_fn)(void *arg, const char *field, const char *key);
 
 /* The global working calendar (calendar 1: weekdays, hours, calendar_days), loaded into a. */
 const struct calendar *plan_calendar(struct arena *a);

@@ -81,7 +81,7 @@ code_ok(const char *s)
 }
 
 int
-project_check(const struct project *p, int is_new, plan_err_fn err, void *arg)
+project_check(const struct project *p, int is_new, fielderr_fn err, void *arg)
 {
 	int bad = 0;
 #define BAD(f, k) do { err(arg, f, k); bad++; } while (0)

@@ -3,6 +3,7 @@
  * a project's health. */
 #ifndef OPSPLAN_PROJECT_H
 #define OPSPLAN_PROJECT_H
+#include "core/fielderr.h"
 #include <libxml/tree.h>
 #include "plan/plan.h"
 #include "plan/schedule.h"
@@ -11,7 +12,7 @@ int project_load(struct arena *a, const char *code, struct project *p);   /* 1, 
 /* The user's say in the project: 'm' manage (admin, the project's manager, a manager member),
  * 'e' engineer member, 'v' viewer member or other reader. */
 int project_role(const struct project *p, const struct user *u);
-int project_check(const struct project *p, int is_new, plan_err_fn err, void *arg);
+int project_check(const struct project *p, int is_new, fielderr_fn err, void *arg);
 long long project_create(const struct audit_who *who, const struct project *p);   /* id or -1 */
 int project_update(const struct audit_who *who, const struct project *old, const struct project *p);
 int project_member(const struct audit_who *who, const struct project *p, long long user_id,

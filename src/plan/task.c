@@ -40,7 +40,7 @@ date_ok(const char *s)
 }
 
 int
-task_check(struct task_in *t, const struct calendar *c, plan_err_fn err, void *arg)
+task_check(struct task_in *t, const struct calendar *c, fielderr_fn err, void *arg)
 {
 	int bad = 0;
 #define BAD(f, k) do { err(arg, f, k); bad++; } while (0)

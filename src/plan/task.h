@@ -3,6 +3,7 @@
  * copy of a task tree, and the task row every listing shows with its flags. */
 #ifndef OPSPLAN_TASK_H
 #define OPSPLAN_TASK_H
+#include "core/fielderr.h"
 #include <libxml/tree.h>
 #include <sqlite3.h>
 #include "plan/plan.h"
@@ -22,7 +23,7 @@ struct task_in {
 };
 
 /* Task checks fill derived values: a finish from start + duration, a duration from the dates. */
-int task_check(struct task_in *t, const struct calendar *c, plan_err_fn err, void *arg);
+int task_check(struct task_in *t, const struct calendar *c, fielderr_fn err, void *arg);
 /* The stored task (strings in a); its project id into *project_id when not NULL. 0 or -1. */
 int task_load(struct arena *a, long long id, struct task_in *t, long long *project_id);
 long long task_create(const struct audit_who *who, const struct project *p, const struct task_in *t,

@@ -3,7 +3,6 @@
  * a project are final, inside the write's transaction, so every change of a milestone's date is
  * kept with the day it was made on, and nothing for a day on which no date changed. */
 #include "plan/trend.h"
-#include "plan/project.h"
 #include "engine/cal.h"
 #include "core/db.h"
 
