@@ -80,7 +80,7 @@ milestones_ics(struct ctx *c)
 	return finish(c, arena_printf(c->rq->a, "%s-milestones", p.code));
 }
 
-const struct route feed_routes[] = {
+const struct route feeds_routes[] = {
 	{ "GET", "/my.ics", my_ics, NULL, ROLE_ANY, 0 },
 	{ "GET", "/projects/{code}/milestones.ics", milestones_ics, NULL, ROLE_ANY, 0 },
 	{ 0 },

@@ -140,7 +140,7 @@ recur_post(struct ctx *c)
 	return ctx_redirect(c, "/templates?flash=recurrence");
 }
 
-const struct route template_routes[] = {
+const struct route templates_routes[] = {
 	{ "GET", "/templates", templates_page, "templates", ROLE_ANY, 0 },
 	{ "POST", "/templates/{code}/instantiate", instantiate, NULL, ROLE_ADMIN | ROLE_MANAGER, 0 },
 	{ "POST", "/templates/{code}/recur", recur_post, NULL, ROLE_ADMIN | ROLE_MANAGER, 0 },

@@ -1,6 +1,8 @@
 /* ctx.c — the helpers a handler finishes with (ctx.h): path captures, redirects, errors, the
  * load-or-404/503 step and the field errors of a re-shown form. */
 #include "core/ctx.h"
+#include "core/csv.h"
+#include "core/render.h"
 #include "core/xml.h"
 #include <stdlib.h>
 #include <string.h>
@@ -65,4 +67,30 @@ ctx_query(struct ctx *c, const char *name)
 {
 	const char *v = http_query(c->rq, name);
 	return v ? v : "";
+}
+
+struct buf *
+ctx_csv(struct ctx *c, const char *filename, const char *const *header_keys, int n)
+{
+	struct buf *b = &c->rs->body;
+	csv_bom(b);
+	for (int i = 0; i < n; i++) csv_cell(b, render_msg(c->lang, header_keys[i]), i == 0);
+	csv_end(b);
+	c->rs->status = 200;
+	c->rs->ctype = "text/csv; charset=utf-8";
+	c->rs->disposition = arena_printf(c->rq->a, "attachment; filename=\"%s\"", filename);
+	return b;
+}
+
+int
+ctx_model(struct ctx *c, int rc, const char *key, const char *field)
+{
+	switch (rc) {
+	case MODEL_OK: return 0;
+	case MODEL_CONFLICT: return ctx_error(c, 409, key, field);
+	case MODEL_FORBIDDEN: return ctx_error(c, 403, key, field);
+	case MODEL_REFUSED: return ctx_error(c, 400, key, field);
+	case MODEL_NOT_FOUND: return ctx_error(c, 404, key, field);
+	default: return ctx_error(c, 503, "error.busy", "");
+	}
 }

@@ -6,6 +6,7 @@
 #include "core/audit.h"
 #include "core/auth.h"
 #include "core/http.h"
+#include "core/model.h"
 
 struct route;
 struct ctx {
@@ -50,6 +51,15 @@ int ctx_invalid_arg(struct ctx *c, const char *field, const char *key, const cha
 const char *ctx_pathv(struct ctx *c, int i);
 /* The id in a path capture ("42"), 0 when not a positive integer. */
 long long ctx_id(struct ctx *c, int i);
+/* A CSV download (csv.h: BOM, CRLF, formulas neutralised): sets the answer (200, text/csv,
+ * attachment named filename) and writes the BOM and the header row — each of the n header keys
+ * in the page's language —; returns the body, for the rows (csv_cell/csv_end). The handler then
+ * returns H_DONE. */
+struct buf *ctx_csv(struct ctx *c, const char *filename, const char *const *header_keys, int n);
+/* A model's result code (model.h) as the handler's answer: MODEL_OK → 0 (go on), MODEL_DB → 503
+ * error.busy, MODEL_CONFLICT → 409, MODEL_FORBIDDEN → 403, MODEL_REFUSED → 400, MODEL_NOT_FOUND
+ * → 404, each with key (and field). */
+int ctx_model(struct ctx *c, int rc, const char *key, const char *field);
 /* A query parameter, "" when absent. */
 const char *ctx_query(struct ctx *c, const char *name);
 

@@ -207,3 +207,22 @@ db_errmsg(void)
 {
 	return db ? sqlite3_errmsg(db) : "no database";
 }
+
+const char *
+db_text(sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	return v ? v : "";
+}
+
+const char *
+db_copy(struct arena *a, sqlite3_stmt *st, int i)
+{
+	return arena_strdup(a, db_text(st, i));
+}
+
+const char *
+db_copy_null(struct arena *a, sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL ? NULL : arena_strdup(a, db_text(st, i));
+}

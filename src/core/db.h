@@ -1,9 +1,9 @@
-/* db.h — the process's SQLite connection: pragmas, migrations, cached prepared statements,
- * transactions. One connection per process, opened after fork. */
+/* db.h — the process's SQLite connection: pragmas, cached prepared statements, transactions,
+ * reading columns. One connection per process, opened after fork. */
 #ifndef OPSPLAN_DB_H
 #define OPSPLAN_DB_H
 #include <sqlite3.h>
-
+#include "core/arena.h"
 
 extern sqlite3 *db;
 
@@ -32,6 +32,11 @@ void db_rollback(void);
  * statement that writes. */
 int db_read_begin(void);
 void db_read_end(void);
+/* Column i of the current row as text: "" when NULL; valid until the statement steps again. */
+const char *db_text(sqlite3_stmt *st, int i);
+/* The same copied into a ("" when NULL), and copied or NULL when the column is NULL. */
+const char *db_copy(struct arena *a, sqlite3_stmt *st, int i);
+const char *db_copy_null(struct arena *a, sqlite3_stmt *st, int i);
 /* The audit chain head id: the version of all data (every write appends to the chain). */
 long long db_head(void);
 const char *db_errmsg(void);

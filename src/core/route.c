@@ -17,11 +17,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static const struct route *const tables[] = { home_routes, profile_routes, admin_routes, auditlog_routes,
+static const struct route *const tables[] = { home_routes, profile_routes, user_routes, audit_routes,
 					       errors_routes, project_routes, task_routes, work_routes,
-					       template_routes, lists_routes, import_routes, gantt_routes,
+					       templates_routes, lists_routes, interchange_routes, gantt_routes,
 					       baseline_routes, calendar_routes, calendars_routes, leave_routes,
-					       feed_routes, burndown_routes, trend_routes, windows_routes, cmdb_routes,
+					       feeds_routes, burndown_routes, trend_routes, windows_routes, cmdb_routes,
 					       approvalpolicy_routes, approvals_routes,
 					       changecal_routes,
 					       changerecord_routes,

@@ -12,9 +12,9 @@ void route_dispatch(struct req *rq, struct resp *rs);
  * max_upload instead of max_body. */
 int route_takes_files(const char *method, const char *path);
 /* Route tables from cgi-bin/, each ending in {0}. */
-extern const struct route home_routes[], profile_routes[], admin_routes[], auditlog_routes[], errors_routes[],
-	project_routes[], task_routes[], work_routes[], template_routes[], lists_routes[], import_routes[], gantt_routes[],
-	baseline_routes[], calendar_routes[], calendars_routes[], leave_routes[], feed_routes[],
+extern const struct route home_routes[], profile_routes[], user_routes[], audit_routes[], errors_routes[],
+	project_routes[], task_routes[], work_routes[], templates_routes[], lists_routes[], interchange_routes[], gantt_routes[],
+	baseline_routes[], calendar_routes[], calendars_routes[], leave_routes[], feeds_routes[],
 	burndown_routes[], trend_routes[], windows_routes[], cmdb_routes[],
 	approvalpolicy_routes[], approvals_routes[], change_routes[];
 extern const struct route changecal_routes[];   /* before change_routes: /changes/{number} catches all */

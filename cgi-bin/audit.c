@@ -138,7 +138,7 @@ audit_get(struct ctx *c)
 	return H_RENDER;
 }
 
-const struct route auditlog_routes[] = {
+const struct route audit_routes[] = {
 	{ "GET", "/audit", audit_get, "audit", ROLE_ADMIN | ROLE_AUDITOR, RF_CSV },
 	{ 0 },
 };

@@ -75,7 +75,7 @@ role_post(struct ctx *c)
 	return ctx_redirect(c, "/admin/users?flash=role");
 }
 
-const struct route admin_routes[] = {
+const struct route user_routes[] = {
 	{ "GET", "/admin/users", users_get, "admin-users", ROLE_ADMIN, 0 },
 	{ "POST", "/admin/users/role", role_post, "admin-users", ROLE_ADMIN, 0 },
 	{ 0 },

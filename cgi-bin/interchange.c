@@ -260,7 +260,7 @@ export_schedule_csv(struct ctx *c)
 	return H_DONE;
 }
 
-const struct route import_routes[] = {
+const struct route interchange_routes[] = {
 	{ "GET", "/projects/{code}/export.xml", export_mspdi, NULL, ROLE_ANY, 0 },
 	{ "GET", "/projects/{code}/schedule.csv", export_schedule_csv, NULL, ROLE_ANY, 0 },
 	{ "GET", "/projects/{code}/import", import_page, "import", ROLE_ANY, 0 },
