@@ -2,7 +2,7 @@
 (fast; the web forms would take minutes for 10,000 changes): 200 more CIs, 10,000 changes over two
 years around today with a realistic mix of types, states, risk levels and CIs, their approvals,
 and their audit records (change.create, change.decide, change.transition) appended to the hash
-chain exactly as src/audit.c writes it, so `opsplan audit verify` passes on the result. Also a
+chain exactly as src/core/audit.c writes it, so `opsplan audit verify` passes on the result. Also a
 database of 1,000,000 chained audit records for timing `opsplan audit verify`."""
 import datetime, hashlib, json, random, sqlite3
 
@@ -12,7 +12,7 @@ NULL_FIELD = b'N' + bytes(8)
 
 
 def row_hash(cols):
-    """src/audit.c's row_hash: prev_hash, the tag, then every column but row_hash length-prefixed."""
+    """src/core/audit.c's row_hash: prev_hash, the tag, then every column but row_hash length-prefixed."""
     parts = [cols[11].encode(), CANON]
     for v in cols:
         if v is None:

@@ -7,7 +7,7 @@ fixed time (OPSPLAN_NOW, a Wednesday), in sso mode so one browser can become eac
     python3 tests/browser/test_change_walk.py [-v] [-k SUBSTRING]
     OPSPLAN_BIN=build/asan/opsplan python3 tests/browser/test_change_walk.py
 
-The walk (src/demo.c: users and the approval policies; README "Change management"):
+The walk (src/cmd/demo.c: users and the approval policies; README "Change management"):
   1. wang.fang (engineer) fills /changes/new: a NORMAL database change on DB-CORE-01 with every
      text, the risk questionnaire (medium risk), implementer li.na and a planned window inside
      the Saturday night maintenance window with no freeze and no other change (the conflict check
